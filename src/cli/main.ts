@@ -1,0 +1,1 @@
+process.stdout.write('constellation: not built yet\n');

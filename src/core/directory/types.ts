@@ -1,0 +1,35 @@
+/** The org directory: people → teams → business units → companies. */
+
+/** How an expert stands relative to you. These words are the product's vocabulary. */
+export type Relationship = 'your-team' | 'other-team' | 'other-business-unit' | 'other-company' | 'unknown';
+
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  'your-team': 'your team',
+  'other-team': 'other team',
+  'other-business-unit': 'other business unit',
+  'other-company': 'other company',
+  unknown: 'unknown',
+};
+
+export interface Company { id: string; name: string; domains: string[] }
+export interface BusinessUnit { id: string; name: string; company: string }
+export interface Team { id: string; name: string; businessUnit?: string; github?: string }
+
+/** Where a person sits in the organisation, as far as the directory knows. */
+export interface Placement {
+  email: string;
+  name?: string;
+  github?: string;
+  team?: Team;
+  businessUnit?: BusinessUnit;
+  company?: Company;
+}
+
+/** A problem in a configuration file, with a place a human can jump to (1-based line/column). */
+export interface ConfigDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
