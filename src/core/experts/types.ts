@@ -28,6 +28,13 @@ export interface ExpertEvidence {
   doa?: number;
   /** Evidence borrowed from this parent folder because the file had little history. */
   backoffFolder?: string;
+  /** Changes under `backoffFolder` and the latest of them (only with `backoffFolder`). */
+  folderChanges?: number;
+  folderLastChange?: number;
+  /** Folder queries: files under the folder this person added. */
+  filesCreated?: number;
+  /** The person's last commit anywhere in the repository (explains *former*). */
+  lastActive?: number;
 }
 
 export interface RankedExpert {
