@@ -1,0 +1,127 @@
+import type { GitRunner } from '../git/gitRunner';
+import type { HistoryIndexData } from '../git/historyTypes';
+import { buildHistoryIndex, updateHistoryIndex } from '../git/historyIndexBuilder';
+import type { HistoryIndexStore } from '../git/indexStore';
+import { resolveHead } from '../git/repository';
+import type { Logger } from '../logger';
+
+export type IndexState = 'idle' | 'loading' | 'building' | 'updating' | 'ready' | 'failed';
+
+export interface IndexProgress {
+  repository: string;
+  state: IndexState;
+  commitsRead?: number;
+}
+
+interface RepoEntry {
+  index?: HistoryIndexData;
+  state: IndexState;
+  /** The single in-flight load/build/update for this repository, shared by every caller. */
+  work?: Promise<HistoryIndexData | undefined>;
+  controller?: AbortController;
+}
+
+/**
+ * Keeps one history index per repository: loads the persisted one, builds it when missing,
+ * updates it incrementally when HEAD moves, and saves it back. Readers never wait:
+ * `current()` returns whatever is there now, even while an update runs.
+ */
+export class HistoryIndexManager {
+  private readonly repos = new Map<string, RepoEntry>();
+
+  constructor(
+    private readonly git: GitRunner,
+    private readonly store: HistoryIndexStore | undefined,
+    private readonly logger: Logger,
+    private readonly onProgress: (progress: IndexProgress) => void = () => undefined,
+  ) {}
+
+  /** The index as it is now (possibly stale or absent); never starts git. */
+  current(repository: string): HistoryIndexData | undefined {
+    return this.repos.get(repository)?.index;
+  }
+
+  state(repository: string): IndexState {
+    return this.repos.get(repository)?.state ?? 'idle';
+  }
+
+  /**
+   * Makes the index reflect HEAD: load from disk, else build; then update when HEAD moved.
+   * Concurrent callers share one piece of work. `signal` cancels only this caller's wait
+   * unless it started the work.
+   */
+  ensureFresh(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
+    const entry = this.entry(repository);
+    if (entry.work) return entry.work;
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    entry.controller = controller;
+    entry.work = this.refresh(repository, entry, controller.signal).finally(() => {
+      signal?.removeEventListener('abort', abort);
+      entry.work = undefined;
+      entry.controller = undefined;
+    });
+    return entry.work;
+  }
+
+  /** Throws the index away and builds it again from the whole history. */
+  async rebuild(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
+    const entry = this.entry(repository);
+    entry.controller?.abort();
+    await entry.work?.catch(() => undefined);
+    entry.index = undefined;
+    return this.ensureFresh(repository, signal);
+  }
+
+  /** Cancels every running build. */
+  cancelAll(): void {
+    for (const entry of this.repos.values()) entry.controller?.abort();
+  }
+
+  private entry(repository: string): RepoEntry {
+    let entry = this.repos.get(repository);
+    if (!entry) {
+      entry = { state: 'idle' };
+      this.repos.set(repository, entry);
+    }
+    return entry;
+  }
+
+  private setState(repository: string, entry: RepoEntry, state: IndexState, commitsRead?: number): void {
+    entry.state = state;
+    this.onProgress({ repository, state, commitsRead });
+  }
+
+  private async refresh(repository: string, entry: RepoEntry, signal: AbortSignal): Promise<HistoryIndexData | undefined> {
+    try {
+      if (!entry.index && this.store) {
+        this.setState(repository, entry, 'loading');
+        entry.index = await this.store.load(repository);
+      }
+      const head = (await resolveHead(this.git, repository, signal)) ?? '';
+      if (entry.index && entry.index.head === head) {
+        this.setState(repository, entry, 'ready');
+        return entry.index;
+      }
+      const onProgress = (commitsRead: number): void => this.setState(repository, entry, entry.state, commitsRead);
+      if (entry.index) {
+        this.setState(repository, entry, 'updating');
+        const { index, mode } = await updateHistoryIndex(this.git, entry.index, { signal, onProgress, logger: this.logger });
+        this.logger.info(`history index ${mode} for ${repository} at ${index.head.slice(0, 8)}`);
+        entry.index = index;
+      } else {
+        this.setState(repository, entry, 'building');
+        const started = Date.now();
+        entry.index = await buildHistoryIndex(this.git, repository, { signal, onProgress, logger: this.logger });
+        this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
+      }
+      await this.store?.save(entry.index);
+      this.setState(repository, entry, 'ready');
+      return entry.index;
+    } catch (err) {
+      this.setState(repository, entry, entry.index ? 'ready' : 'failed');
+      throw err;
+    }
+  }
+}

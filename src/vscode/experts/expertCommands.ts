@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { targetAt, isCodeTarget, type CodeTarget } from './codeTarget';
+import type { ExpertServices } from './expertServices';
+import type { ExpertsNode, ExpertsViewProvider } from './expertsView';
+import type { IndexController } from './indexController';
+import { rankTarget } from './rankTarget';
+import { openAskDraft } from './askDraft';
+
+const UNTRUSTED_MESSAGE = 'Constellation does not run git in an untrusted workspace. Trust this workspace to find experts.';
+
+function expertFromArgs(args: unknown[]): { target?: CodeTarget; email?: string } {
+  const [first, second] = args;
+  const node = first as ExpertsNode | undefined;
+  if (node && typeof node === 'object' && 'kind' in node && node.kind === 'expert') {
+    return { target: isCodeTarget(node.target) ? node.target : undefined, email: node.expert.email };
+  }
+  return { target: isCodeTarget(first) ? first : undefined, email: typeof second === 'string' ? second : typeof first === 'string' ? first : undefined };
+}
+
+/** Registers the expert commands; the returned Disposable unregisters them all. */
+export function registerExpertCommands(services: ExpertServices, view: ExpertsViewProvider, indexing: IndexController): vscode.Disposable {
+  const focusView = (): Thenable<unknown> => vscode.commands.executeCommand('constellation.experts.focus');
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('constellation.experts.whoKnows', async () => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        return undefined;
+      }
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file to see who knows its code.');
+        return undefined;
+      }
+      const target = targetAt(editor.document, editor.selection.active, editor.selection);
+      await indexing.trackDocument(editor.document.uri);
+      view.showTarget(target);
+      await focusView();
+      return (await rankTarget(services, target)).ranking;
+    }),
+    vscode.commands.registerCommand('constellation.experts.rebuildIndex', async () => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        return;
+      }
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      const current = uri ? await services.resolver.locate(uri) : undefined;
+      const repositories = current ? [current.repository] : (await services.resolver.known()).map((r) => r.root);
+      if (repositories.length === 0) {
+        void vscode.window.showInformationMessage('Open a file in a git repository to index its history.');
+        return;
+      }
+      for (const repository of repositories) await indexing.refresh(repository, { rebuild: true, notify: true });
+      view.refresh();
+    }),
+    vscode.commands.registerCommand('constellation.experts.refreshView', () => view.refresh()),
+    vscode.commands.registerCommand('constellation.experts.showAll', async (target: unknown) => {
+      if (isCodeTarget(target)) view.showTarget(target);
+      await focusView();
+    }),
+    vscode.commands.registerCommand('constellation.experts.copyEmail', async (...args: unknown[]) => {
+      const { email } = expertFromArgs(args);
+      if (!email) return;
+      await vscode.env.clipboard.writeText(email);
+      vscode.window.setStatusBarMessage(`Copied ${email}`, 3000);
+    }),
+    vscode.commands.registerCommand('constellation.experts.askInThread', async (...args: unknown[]) => {
+      const { target, email } = expertFromArgs(args);
+      await openAskDraft(services, target, email);
+    }),
+  );
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import * as path from 'path';
+import { BlameCache } from '../../core/git/blame';
+import { GitRunner } from '../../core/git/gitRunner';
+import { HistoryIndexStore } from '../../core/git/indexStore';
+import { DirectoryCache } from '../../core/engine/directoryCache';
+import { ExpertQueryService } from '../../core/engine/expertQueryService';
+import { HistoryIndexManager, type IndexProgress } from '../../core/engine/historyIndexManager';
+import type { ConfigDiagnostic } from '../../core/directory/types';
+import type { Logger } from '../../core/logger';
+import { RepositoryResolver } from '../repositoryResolver';
+import { readExpertSettings } from '../settings';
+
+/** Everything the expert features share, built once at activation. */
+export interface ExpertServices {
+  git: GitRunner;
+  logger: Logger;
+  indexes: HistoryIndexManager;
+  blameCache: BlameCache;
+  directories: DirectoryCache;
+  queries: ExpertQueryService;
+  resolver: RepositoryResolver;
+  onIndexProgress: vscode.Event<IndexProgress>;
+  directoryDiagnostics: vscode.DiagnosticCollection;
+  dispose(): void;
+}
+
+function toVscodeDiagnostic(d: ConfigDiagnostic): vscode.Diagnostic {
+  const line = Math.max(0, d.line - 1);
+  const col = Math.max(0, d.column - 1);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(line, col, line, Number.MAX_SAFE_INTEGER),
+    d.message,
+    d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  diagnostic.source = 'Constellation';
+  return diagnostic;
+}
+
+export function createExpertServices(context: vscode.ExtensionContext, logger: Logger): ExpertServices {
+  const git = new GitRunner({ logger, defaultTimeoutMs: 120_000 });
+  const progress = new vscode.EventEmitter<IndexProgress>();
+  const store = new HistoryIndexStore(path.join(context.globalStorageUri.fsPath, 'history'), logger);
+  const indexes = new HistoryIndexManager(git, store, logger, (p) => progress.fire(p));
+  const blameCache = new BlameCache();
+  const directoryDiagnostics = vscode.languages.createDiagnosticCollection('constellation-directory');
+  const directories = new DirectoryCache(logger, readExpertSettings().directoryPath, (repository, diagnostics) => {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const d of diagnostics) {
+      const file = path.isAbsolute(d.file) ? d.file : path.join(repository, d.file);
+      byFile.set(file, [...(byFile.get(file) ?? []), toVscodeDiagnostic(d)]);
+      logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
+    }
+    for (const [file, list] of byFile) directoryDiagnostics.set(vscode.Uri.file(file), list);
+  });
+  const queries = new ExpertQueryService(git, indexes, blameCache, directories, () => readExpertSettings().model(Date.now() / 1000), logger);
+  return {
+    git,
+    logger,
+    indexes,
+    blameCache,
+    directories,
+    queries,
+    resolver: new RepositoryResolver(git),
+    onIndexProgress: progress.event,
+    directoryDiagnostics,
+    dispose: () => {
+      indexes.cancelAll();
+      progress.dispose();
+      directoryDiagnostics.dispose();
+    },
+  };
+}
