@@ -1,0 +1,42 @@
+import { RELATIONSHIP_LABELS } from '../core/directory/types';
+import type { ExpertRanking } from '../core/experts/types';
+
+/** The CLI's JSON shape for one expert (stable: scripts depend on it). */
+export interface ExpertJson {
+  email: string;
+  name: string;
+  score: number;
+  team: string | null;
+  businessUnit: string | null;
+  company: string | null;
+  relationship: string;
+  evidence: string;
+  former: boolean;
+}
+
+export function rankingToJson(ranking: ExpertRanking): ExpertJson[] {
+  return ranking.experts.map((e) => ({
+    email: e.email,
+    name: e.name,
+    score: Math.round(e.score * 1000) / 1000,
+    team: e.placement.team?.name ?? null,
+    businessUnit: e.placement.businessUnit?.name ?? null,
+    company: e.placement.company?.name ?? null,
+    relationship: e.relationship,
+    evidence: e.explanation,
+    former: e.former,
+  }));
+}
+
+export function rankingToText(label: string, ranking: ExpertRanking): string {
+  const lines = [label];
+  if (ranking.experts.length === 0) lines.push('  (no history for this code)');
+  ranking.experts.forEach((e, i) => {
+    const place = [e.placement.team?.name, e.placement.businessUnit?.name, e.placement.company?.name].filter(Boolean).join(' · ');
+    lines.push(`  ${String(i + 1).padStart(2)}. ${e.name} <${e.email}>  ${e.score.toFixed(2)}  ${RELATIONSHIP_LABELS[e.relationship]}${place ? ` · ${place}` : ''}${e.former ? ' · former' : ''}`);
+    lines.push(`      ${e.explanation}`);
+  });
+  if (ranking.knowledgeAtRisk) lines.push('  ! knowledge at risk: every expert of this code is former');
+  if (ranking.historyIncomplete) lines.push('  ! history incomplete (shallow clone)');
+  return lines.join('\n');
+}
