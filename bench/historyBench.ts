@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GIT_GLOBAL_ARGS, GitRunner } from '../src/core/git/gitRunner';
+import { buildHistoryIndex, historyLogArgs, updateHistoryIndex } from '../src/core/git/historyIndexBuilder';
+import type { HistoryIndexData } from '../src/core/git/historyTypes';
+import { HistoryIndexStore } from '../src/core/git/indexStore';
+import { OrgDirectory } from '../src/core/directory/orgDirectory';
+import { defaultExpertModelOptions, rankExperts } from '../src/core/experts/ranking';
+import { silentLogger } from '../src/core/logger';
+import { seededRandom } from './support/random';
+import { median, percentile, timeAsync, timeCommand, type BenchResult } from './support/measure';
+import { syntheticHistory } from './syntheticHistory';
+
+const RUNS = 3;
+
+/** Index build, incremental update, persisted load, query latency and memory on a large history. */
+export async function runHistoryBenchmarks(cacheDir: string, log: (line: string) => void): Promise<BenchResult[]> {
+  const shape = { commits: 50_000, files: 5_000, authors: 300 };
+  log(`generating (or reusing) a synthetic history: ${shape.commits} commits, ${shape.files} files, ${shape.authors} authors…`);
+  const generated = await timeAsync(() => syntheticHistory(cacheDir, shape));
+  log(`  ready in ${(generated.ms / 1000).toFixed(1)} s at ${generated.result}`);
+  // Work on a copy so the incremental step's commit never dirties the cached repository.
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'constellation-bench-'));
+  execFileSync('git', ['clone', '-q', '--no-hardlinks', generated.result, repo]);
+  execFileSync('git', ['-C', repo, 'commit-graph', 'write', '--reachable']);
+  const git = new GitRunner({ logger: silentLogger, defaultTimeoutMs: 600_000 });
+  try {
+    const floorRuns: number[] = [];
+    const buildRuns: number[] = [];
+    let index: HistoryIndexData | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      floorRuns.push(await timeCommand('git', [...GIT_GLOBAL_ARGS, ...historyLogArgs()], repo));
+      const built = await timeAsync(() => buildHistoryIndex(git, repo));
+      buildRuns.push(built.ms);
+      index = built.result;
+    }
+    const floor = median(floorRuns);
+    const build = median(buildRuns);
+    log(`  full build ${build.toFixed(0)} ms vs bare git log ${floor.toFixed(0)} ms (medians of ${RUNS})`);
+
+    const storage = mkdtempSync(path.join(os.tmpdir(), 'constellation-bench-store-'));
+    const store = new HistoryIndexStore(storage, silentLogger);
+    await store.save(index!);
+    const loadRuns: number[] = [];
+    for (let i = 0; i < 5; i++) loadRuns.push((await timeAsync(() => store.load(repo))).ms);
+    rmSync(storage, { recursive: true, force: true });
+
+    writeFileSync(path.join(repo, 'src', 'bench-new-file.ts'), 'export const x = 1;\n');
+    execFileSync('git', ['-C', repo, 'add', '-A']);
+    execFileSync('git', ['-C', repo, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.test', 'commit', '-q', '-m', 'one more']);
+    const incremental = await timeAsync(() => updateHistoryIndex(git, index!, {}));
+    const incrementalFloor = await timeCommand('git', [...GIT_GLOBAL_ARGS, ...historyLogArgs('HEAD~1..HEAD')], repo);
+    if (incremental.result.mode !== 'incremental') throw new Error(`expected an incremental update, got ${incremental.result.mode}`);
+
+    const latencies = queryLatencies(incremental.result.index, 1000);
+    const memory = measureMemory(repo);
+
+    return [
+      { name: 'full index build', value: build, unit: 'ms', floor: { label: 'bare git log', value: floor } },
+      { name: 'build / bare git log', value: build / floor, unit: '×', target: 1.5 },
+      { name: 'incremental update (1 commit)', value: incremental.ms, unit: 'ms', target: 300, floor: { label: 'git log of that commit', value: incrementalFloor } },
+      { name: 'load persisted index', value: median(loadRuns), unit: 'ms', target: 200 },
+      { name: 'warm expert query p50', value: percentile(latencies, 50), unit: 'ms' },
+      { name: 'warm expert query p95', value: percentile(latencies, 95), unit: 'ms', target: 5, note: '1,000 random files' },
+      { name: 'peak memory (index build)', value: memory.maxRssMb, unit: 'MB', target: 400, note: `heap after build ${memory.heapMb.toFixed(0)} MB` },
+    ];
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
+
+function queryLatencies(index: HistoryIndexData, count: number): number[] {
+  const directory = new OrgDirectory();
+  const you = directory.placementOf({ email: 'person1@org1.example' });
+  const classify = (email: string, name: string) => {
+    const placement = directory.placementOf({ email, name });
+    return { placement, relationship: directory.relationship(you, placement) };
+  };
+  const files = [...index.files.keys()];
+  const random = seededRandom(7);
+  const sample = Array.from({ length: count }, () => files[Math.floor(random() * files.length)]);
+  const options = defaultExpertModelOptions(Date.UTC(2026, 10, 1) / 1000);
+  const query = (file: string) => rankExperts({ index, target: { path: file, kind: 'file' }, options, classify, limit: 5 });
+  for (const file of sample) query(file); // warm: lazy roll-ups and JIT
+  return sample.map((file) => {
+    const start = process.hrtime.bigint();
+    query(file);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+}
+
+function measureMemory(repo: string): { maxRssMb: number; heapMb: number } {
+  const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'memoryChild.js'), repo], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`memory probe failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
