@@ -1,0 +1,263 @@
+import { spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import type { Logger } from '../logger';
+import { GitError, classifyGitFailure, firstErrorLine } from './gitError';
+
+/** Config forced on every call: stable, uncoloured, unquoted machine output. */
+export const GIT_GLOBAL_ARGS: readonly string[] = ['-c', 'core.quotepath=false', '-c', 'color.ui=false'];
+
+export interface GitRunOptions {
+  cwd: string;
+  signal?: AbortSignal;
+  /** Kill git after this long; 0 means no limit. Defaults to the runner's `defaultTimeoutMs`. */
+  timeoutMs?: number;
+  /** Written to git's stdin, which is then closed. */
+  input?: string;
+  env?: Record<string, string>;
+}
+
+export interface GitRunnerOptions {
+  logger: Logger;
+  /** The git executable; `git` from PATH by default. */
+  gitPath?: string;
+  defaultTimeoutMs?: number;
+}
+
+const MAX_STDERR = 64 * 1024;
+const KILL_GRACE_MS = 2000;
+
+interface SharedRun {
+  promise: Promise<string>;
+  controller: AbortController;
+  /** Callers still waiting; the child is killed only when every one of them gave up. */
+  waiting: number;
+}
+
+/**
+ * Runs the git CLI: argument arrays (never a shell), a fixed locale, no prompts, timeouts and
+ * AbortSignal that kill the child, typed errors, and one log line per call.
+ */
+export class GitRunner {
+  private readonly logger: Logger;
+  private readonly gitPath: string;
+  private readonly defaultTimeoutMs: number;
+  private readonly inFlight = new Map<string, SharedRun>();
+  private versionPromise?: Promise<string>;
+
+  constructor(options: GitRunnerOptions) {
+    this.logger = options.logger;
+    this.gitPath = options.gitPath ?? 'git';
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 60_000;
+  }
+
+  /** Runs git and resolves with its whole stdout. Identical concurrent calls share one process. */
+  run(args: string[], options: GitRunOptions): Promise<string> {
+    if (options.input !== undefined || options.env) {
+      return this.collect(args, options);
+    }
+    const key = `${options.cwd}\0${options.timeoutMs ?? ''}\0${args.join('\0')}`;
+    let shared = this.inFlight.get(key);
+    if (!shared) {
+      const controller = new AbortController();
+      const promise = this.collect(args, { ...options, signal: controller.signal }).finally(() => {
+        this.inFlight.delete(key);
+      });
+      shared = { promise, controller, waiting: 0 };
+      this.inFlight.set(key, shared);
+    }
+    return this.joinShared(shared, args, options.signal);
+  }
+
+  /** Runs git and hands stdout to `onData` chunk by chunk (UTF-8, never split inside a character). */
+  stream(args: string[], options: GitRunOptions, onData: (chunk: string) => void): Promise<void> {
+    return this.spawnGit(args, options, onData).then(() => undefined);
+  }
+
+  async isAvailable(): Promise<boolean> {
+    try {
+      await this.version();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The version number, e.g. `2.39.5`. */
+  version(): Promise<string> {
+    if (!this.versionPromise) {
+      this.versionPromise = this.collect(['version'], { cwd: process.cwd() }).then((out) => {
+        const match = /git version (\S+)/.exec(out);
+        return match ? match[1] : out.trim();
+      });
+      this.versionPromise.catch(() => {
+        this.versionPromise = undefined;
+      });
+    }
+    return this.versionPromise;
+  }
+
+  private joinShared(shared: SharedRun, args: string[], signal: AbortSignal | undefined): Promise<string> {
+    shared.waiting++;
+    if (!signal) {
+      return shared.promise;
+    }
+    if (signal.aborted) {
+      this.leave(shared);
+      return Promise.reject(abortedError(args));
+    }
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.leave(shared);
+        reject(abortedError(args));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      );
+    });
+  }
+
+  private leave(shared: SharedRun): void {
+    shared.waiting--;
+    if (shared.waiting <= 0) {
+      shared.controller.abort();
+    }
+  }
+
+  private async collect(args: string[], options: GitRunOptions): Promise<string> {
+    const chunks: string[] = [];
+    await this.spawnGit(args, options, (chunk) => chunks.push(chunk));
+    return chunks.join('');
+  }
+
+  private spawnGit(args: string[], options: GitRunOptions, onData: (chunk: string) => void): Promise<void> {
+    const fullArgs = [...GIT_GLOBAL_ARGS, ...args];
+    const started = Date.now();
+    const shown = `git ${args.join(' ')}`;
+    if (options.signal?.aborted) {
+      return Promise.reject(abortedError(args));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const child = spawn(this.gitPath, fullArgs, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+      let stderr = '';
+      let failure: GitError | Error | undefined;
+      let settled = false;
+      let spawnFailed = false;
+      let killTimer: NodeJS.Timeout | undefined;
+
+      const kill = (reason: GitError | Error): void => {
+        if (!failure) {
+          failure = reason;
+        }
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        }
+      };
+      const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => kill(new GitError('Timeout', `${shown} timed out after ${timeoutMs} ms`, { args })), timeoutMs)
+          : undefined;
+      const onAbort = (): void => kill(abortedError(args));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+
+      const finish = (error: Error | undefined): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+        const ms = Date.now() - started;
+        if (error) {
+          this.logger.debug(`> ${shown} [${ms}ms] failed: ${error.message}`);
+          reject(error);
+        } else {
+          this.logger.debug(`> ${shown} [${ms}ms]`);
+          resolve();
+        }
+      };
+
+      const { stdout, stderr: errStream } = child;
+      if (!stdout || !errStream) {
+        finish(new GitError('Failed', 'git started without output pipes', { args }));
+        return;
+      }
+      stdout.setEncoding('utf8');
+      stdout.on('data', (chunk: string) => {
+        if (failure) {
+          return;
+        }
+        try {
+          onData(chunk);
+        } catch (err) {
+          kill(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+      errStream.setEncoding('utf8');
+      errStream.on('data', (chunk: string) => {
+        if (stderr.length < MAX_STDERR) {
+          stderr += chunk;
+        }
+      });
+      if (child.stdin) {
+        child.stdin.on('error', () => undefined); // git may exit before reading all input
+        child.stdin.end(options.input);
+      }
+      child.on('error', (err: NodeJS.ErrnoException) => {
+        spawnFailed = true;
+        void this.spawnError(err, args, options.cwd).then(finish);
+      });
+      child.on('close', (exitCode) => {
+        if (spawnFailed) {
+          return;
+        }
+        if (failure) {
+          finish(failure);
+        } else if (exitCode === 0) {
+          finish(undefined);
+        } else {
+          const code = classifyGitFailure(exitCode ?? undefined, stderr);
+          const reason = firstErrorLine(stderr) || `exit code ${exitCode}`;
+          finish(new GitError(code, `${shown} failed: ${reason}`, { exitCode: exitCode ?? undefined, stderr, args }));
+        }
+      });
+    });
+  }
+
+  private async spawnError(err: NodeJS.ErrnoException, args: string[], cwd: string): Promise<GitError> {
+    if (err.code === 'ENOENT') {
+      const cwdExists = await fs.stat(cwd).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      if (!cwdExists) {
+        return new GitError('NotARepository', `Folder ${cwd} does not exist`, { args, stderr: err.message });
+      }
+      return new GitError(
+        'GitNotFound',
+        `Git was not found at '${this.gitPath}'. Install git or set the path to the git executable.`,
+        { args, stderr: err.message },
+      );
+    }
+    return new GitError('Failed', `Could not start git: ${err.message}`, { args, stderr: err.message });
+  }
+}
+
+function abortedError(args: string[]): GitError {
+  return new GitError('Aborted', `git ${args[0] ?? ''} was cancelled`, { args });
+}

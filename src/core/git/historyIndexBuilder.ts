@@ -1,0 +1,230 @@
+import { silentLogger, type Logger } from '../logger';
+import { GitError } from './gitError';
+import type { GitRunner } from './gitRunner';
+import { HistoryReplay, personKey, remapPerson } from './historyReplay';
+import type { FileHistory, HistoryIndexData, PersonRecord } from './historyTypes';
+import { HISTORY_INDEX_FORMAT_VERSION } from './indexStore';
+import { LOG_FORMAT, LogStreamParser, parseContact } from './logParser';
+import { resolveContacts } from './mailmap';
+import { isAncestor, isShallow, resolveHead, resolveRevision } from './repository';
+
+export interface BuildHistoryOptions {
+  /** Build the index as of this revision instead of HEAD. */
+  until?: string;
+  signal?: AbortSignal;
+  onProgress?: (commitsRead: number) => void;
+  logger?: Logger;
+}
+
+export type HistoryUpdateMode = 'unchanged' | 'incremental' | 'rebuilt';
+
+const PROGRESS_EVERY = 1000;
+
+/**
+ * The exact `git log` arguments of the history pass (to be run after GIT_GLOBAL_ARGS). Oldest
+ * commit first, parents before children, so replaying follows renames forward. Name-status only:
+ * numstat would need every blob and is several times slower. Merges show no diff (see
+ * HistoryReplay for the merge rule); `--root` keeps the first commit's additions whatever the
+ * user's log.showRoot says.
+ */
+export function historyLogArgs(range?: string, options: { renames?: boolean } = {}): string[] {
+  return [
+    '-c',
+    'log.showSignature=false',
+    'log',
+    '--use-mailmap',
+    '-z',
+    '--name-status',
+    options.renames === false ? '--no-renames' : '-M',
+    '--no-ext-diff',
+    '--diff-merges=off',
+    '--root',
+    '--date-order',
+    '--reverse',
+    `--format=${LOG_FORMAT}`,
+    range ?? 'HEAD',
+    '--',
+  ];
+}
+
+/** Reads the whole history up to HEAD (or `until`) in one streaming `git log` pass. */
+export async function buildHistoryIndex(
+  git: GitRunner,
+  repoRoot: string,
+  options: BuildHistoryOptions = {},
+): Promise<HistoryIndexData> {
+  const { signal } = options;
+  const head = options.until ? await resolveRevision(git, repoRoot, options.until, signal) : await resolveHead(git, repoRoot, signal);
+  const shallow = await isShallow(git, repoRoot, signal);
+  const index = emptyIndex(repoRoot, head ?? '', shallow);
+  if (!head) {
+    return index;
+  }
+  const replay = await replayRange(git, repoRoot, head, () => ({ files: new Map(), people: new Map() }), shallow, options);
+  index.files = replay.files;
+  index.people = replay.people;
+  index.commitCount = replay.commitCount;
+  await finish(git, index, replay, options);
+  return index;
+}
+
+/**
+ * Brings an index up to HEAD (or `until`). The given index is never modified: an incremental
+ * update works on a copy, so a failure or cancellation leaves the caller's index intact.
+ */
+export async function updateHistoryIndex(
+  git: GitRunner,
+  index: HistoryIndexData,
+  options: BuildHistoryOptions = {},
+): Promise<{ index: HistoryIndexData; mode: HistoryUpdateMode }> {
+  const { signal } = options;
+  const logger = options.logger ?? silentLogger;
+  const root = index.repository;
+  const target = options.until ? await resolveRevision(git, root, options.until, signal) : await resolveHead(git, root, signal);
+  const shallow = await isShallow(git, root, signal);
+  const rebuild = async (): Promise<{ index: HistoryIndexData; mode: HistoryUpdateMode }> => ({
+    index: await buildHistoryIndex(git, root, options),
+    mode: 'rebuilt',
+  });
+  if (index.formatVersion !== HISTORY_INDEX_FORMAT_VERSION || shallow !== index.shallow) {
+    return rebuild();
+  }
+  if ((target ?? '') === index.head) {
+    return { index, mode: 'unchanged' };
+  }
+  if (!target || !index.head || !(await reachableFrom(git, root, index.head, target, signal))) {
+    logger.info(`History of ${root} was rewritten (${index.head.slice(0, 10) || 'empty'} → ${target?.slice(0, 10) ?? 'empty'}): rebuilding`);
+    return rebuild();
+  }
+  const copyOfIndex = (): Pick<HistoryIndexData, 'files' | 'people'> => structuredClone({ files: index.files, people: index.people });
+  const replay = await replayRange(git, root, `${index.head}..${target}`, copyOfIndex, shallow, options);
+  if (replay.mailmapChanged) {
+    logger.info(`.mailmap changed in ${root}: rebuilding so every identity is mapped the same way`);
+    return rebuild();
+  }
+  const updated: HistoryIndexData = {
+    ...index,
+    head: target,
+    files: replay.files,
+    people: replay.people,
+    commitCount: index.commitCount + replay.commitCount,
+  };
+  await finish(git, updated, replay, options);
+  return { index: updated, mode: 'incremental' };
+}
+
+function emptyIndex(repository: string, head: string, shallow: boolean): HistoryIndexData {
+  return {
+    formatVersion: HISTORY_INDEX_FORMAT_VERSION,
+    repository,
+    head,
+    shallow,
+    commitCount: 0,
+    people: new Map(),
+    files: new Map(),
+    updatedAt: Math.floor(Date.now() / 1000),
+  };
+}
+
+async function reachableFrom(git: GitRunner, root: string, old: string, target: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    return await isAncestor(git, root, old, target, signal);
+  } catch (err) {
+    if (err instanceof GitError && err.code !== 'Aborted' && err.code !== 'Timeout') {
+      return false; // the old head is gone (garbage collected after a rewrite)
+    }
+    throw err;
+  }
+}
+
+/**
+ * Streams `git log` for `range` into a replay over the state `base()` returns. When git fails
+ * (typically a blob missing in a partial clone or a damaged repository, needed only for rename
+ * detection) the pass is retried from a fresh base without rename detection.
+ */
+async function replayRange(
+  git: GitRunner,
+  root: string,
+  range: string,
+  base: () => { files: Map<string, FileHistory>; people: Map<string, PersonRecord> },
+  shallow: boolean,
+  options: BuildHistoryOptions,
+): Promise<HistoryReplay> {
+  const logger = options.logger ?? silentLogger;
+  try {
+    return await streamInto(git, root, range, base(), shallow, true, options);
+  } catch (err) {
+    if (!(err instanceof GitError) || ['Aborted', 'Timeout', 'GitNotFound', 'NotARepository'].includes(err.code)) {
+      throw err;
+    }
+    logger.warn(`git log with rename detection failed in ${root} (${err.message}); retrying without rename detection`);
+    return streamInto(git, root, range, base(), shallow, false, options);
+  }
+}
+
+async function streamInto(
+  git: GitRunner,
+  root: string,
+  range: string,
+  state: { files: Map<string, FileHistory>; people: Map<string, PersonRecord> },
+  shallow: boolean,
+  renames: boolean,
+  options: BuildHistoryOptions,
+): Promise<HistoryReplay> {
+  const replay = new HistoryReplay(state.files, state.people, shallow);
+  const onProgress = options.onProgress;
+  const parser = new LogStreamParser((commit) => {
+    replay.apply(commit);
+    if (onProgress && replay.commitCount % PROGRESS_EVERY === 0) {
+      onProgress(replay.commitCount);
+    }
+  });
+  await git.stream(historyLogArgs(range, { renames }), { cwd: root, signal: options.signal, timeoutMs: 0 }, (chunk) => parser.push(chunk));
+  parser.end();
+  if (parser.malformedTokens > 0) {
+    options.logger?.warn(`git log output of ${root} had ${parser.malformedTokens} unexpected token(s); they were skipped`);
+  }
+  onProgress?.(replay.commitCount);
+  return replay;
+}
+
+/** Folds co-authors into their .mailmap identities, drops files gone at head, stamps the time. */
+async function finish(git: GitRunner, index: HistoryIndexData, replay: HistoryReplay, options: BuildHistoryOptions): Promise<void> {
+  const logger = options.logger ?? silentLogger;
+  if (replay.coAuthorContacts.size > 0) {
+    try {
+      const resolved = await resolveContacts(git, index.repository, replay.coAuthorContacts, options.signal);
+      for (const [contact, canonical] of resolved) {
+        const raw = parseContact(contact);
+        if (raw) {
+          remapPerson(index, personKey(raw.email, raw.name), personKey(canonical.email, canonical.name), canonical.name);
+        }
+      }
+    } catch (err) {
+      if (err instanceof GitError && err.code === 'Aborted') {
+        throw err;
+      }
+      logger.warn(`Could not map co-authors through .mailmap: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  await dropFilesMissingAt(git, index, options.signal);
+  index.updatedAt = Math.floor(Date.now() / 1000);
+}
+
+/**
+ * Replaying a non-linear history in one order can leave a file the merges finally deleted (or
+ * renamed away); the tree at head is the truth.
+ */
+async function dropFilesMissingAt(git: GitRunner, index: HistoryIndexData, signal?: AbortSignal): Promise<void> {
+  const out = await git.run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', index.head], {
+    cwd: index.repository,
+    signal,
+    timeoutMs: 0,
+  });
+  const present = new Set(out.split('\0'));
+  for (const path of index.files.keys()) {
+    if (!present.has(path)) {
+      index.files.delete(path);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { GitError } from './gitError';
+import type { GitRunner } from './gitRunner';
+
+export interface RepositoryLocation {
+  /** Work tree top level, or the git dir itself for a bare repository. */
+  root: string;
+  gitDir: string;
+  bare: boolean;
+}
+
+/**
+ * Finds the repository containing `pathInside` (a file or folder, of a work tree or a bare git dir).
+ * Undefined when it is not inside a repository; other failures (git missing...) are thrown.
+ */
+export async function findRepository(
+  git: GitRunner,
+  pathInside: string,
+  signal?: AbortSignal,
+): Promise<RepositoryLocation | undefined> {
+  const cwd = await nearestFolder(path.resolve(pathInside));
+  if (!cwd) {
+    return undefined;
+  }
+  let lines: string[];
+  try {
+    const out = await git.run(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], { cwd, signal });
+    lines = out.split('\n');
+  } catch (err) {
+    if (err instanceof GitError && err.code === 'NotARepository') {
+      return undefined;
+    }
+    throw err;
+  }
+  const bare = lines[0] === 'true';
+  const gitDir = lines[1];
+  if (bare) {
+    return { root: gitDir, gitDir, bare };
+  }
+  try {
+    const top = (await git.run(['rev-parse', '--show-toplevel'], { cwd, signal })).replace(/\n$/, '');
+    return { root: top, gitDir, bare };
+  } catch (err) {
+    // Inside the .git folder of a work tree: the work tree is its parent.
+    if (err instanceof GitError && err.code === 'NotARepository' && path.basename(gitDir) === '.git') {
+      return { root: path.dirname(gitDir), gitDir, bare };
+    }
+    throw err;
+  }
+}
+
+/** The commit HEAD points to, or undefined in an empty repository (unborn branch). */
+export async function resolveHead(git: GitRunner, root: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const out = await git.run(['rev-parse', '--verify', '-q', 'HEAD^{commit}'], { cwd: root, signal });
+    return out.trim() || undefined;
+  } catch (err) {
+    if (err instanceof GitError && err.exitCode === 1) {
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+export async function isShallow(git: GitRunner, root: string, signal?: AbortSignal): Promise<boolean> {
+  const out = await git.run(['rev-parse', '--is-shallow-repository'], { cwd: root, signal });
+  return out.trim() === 'true';
+}
+
+/** Full sha of the commit `rev` names; GitError('BadRevision') when it names none. */
+export async function resolveRevision(git: GitRunner, root: string, rev: string, signal?: AbortSignal): Promise<string> {
+  if (!rev || rev.startsWith('-')) {
+    throw new GitError('BadRevision', `'${rev}' is not a revision`, { args: [rev] });
+  }
+  const args = ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`];
+  try {
+    const out = (await git.run(args, { cwd: root, signal })).trim();
+    if (out) {
+      return out;
+    }
+  } catch (err) {
+    if (!(err instanceof GitError && err.exitCode === 1)) {
+      throw err;
+    }
+  }
+  throw new GitError('BadRevision', `Unknown revision '${rev}' in ${root}`, { args, exitCode: 1 });
+}
+
+/** True when commit `a` is an ancestor of (or equal to) commit `b`. */
+export async function isAncestor(git: GitRunner, root: string, a: string, b: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await git.run(['merge-base', '--is-ancestor', a, b], { cwd: root, signal });
+    return true;
+  } catch (err) {
+    if (err instanceof GitError && err.exitCode === 1) {
+      return false;
+    }
+    throw err;
+  }
+}
+
+/** `user.email` as configured for this repository, or undefined when unset. */
+export async function currentUserEmail(git: GitRunner, root: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const out = await git.run(['config', '--get', 'user.email'], { cwd: root, signal });
+    return out.trim() || undefined;
+  } catch (err) {
+    if (err instanceof GitError && err.exitCode === 1) {
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+async function nearestFolder(start: string): Promise<string | undefined> {
+  let current = start;
+  for (;;) {
+    const stat = await fs.stat(current).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      return current;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) {
+      return undefined;
+    }
+    current = parent;
+  }
+}
