@@ -13,7 +13,11 @@ export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
 
 export interface Company { id: string; name: string; domains: string[] }
 export interface BusinessUnit { id: string; name: string; company: string }
-export interface Team { id: string; name: string; businessUnit?: string; github?: string }
+/**
+ * `businessUnit` places the team in a unit (and through it in a company); a team of a company without
+ * business units names its `company` directly instead. `github` is the `@org/team` handle CODEOWNERS uses.
+ */
+export interface Team { id: string; name: string; businessUnit?: string; company?: string; github?: string }
 
 /** Where a person sits in the organisation, as far as the directory knows. */
 export interface Placement {
