@@ -1,0 +1,88 @@
+/** Splits a pattern document into YAML front matter and Markdown body, and turns it into a `Pattern`. */
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { Pattern, PatternDiagnostic } from './patternTypes';
+import { readPatternFields } from './frontMatterFields';
+import { diag } from './diagnostics';
+
+export interface SplitDocument {
+  /** The YAML between the fences (without them). */
+  yaml: string;
+  /** 1-based line of the first YAML line (the line after the opening `---`). */
+  yamlLine: number;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+export type SplitResult = { ok: true; document: SplitDocument } | { ok: false; line: number; message: string };
+
+const OPENING = /^---[ \t]*$/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Finds the `---` fenced front matter at the very top of a Markdown file. */
+export function splitFrontMatter(text: string): SplitResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines.length === 0 || !OPENING.test(lines[0])) {
+    return { ok: false, line: 1, message: 'no front matter: a pattern file must start with a `---` line' };
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSING.test(lines[i])) {
+      return {
+        ok: true,
+        document: {
+          yaml: lines.slice(1, i).join('\n'),
+          yamlLine: 2,
+          body: lines.slice(i + 1).join('\n'),
+          bodyLine: i + 2,
+        },
+      };
+    }
+  }
+  return { ok: false, line: 1, message: 'front matter is not closed: add a `---` line after the last field' };
+}
+
+export interface ParsedPattern {
+  /** Undefined when the file could not be used at all (no id, unreadable YAML). */
+  pattern?: Pattern;
+  diagnostics: PatternDiagnostic[];
+}
+
+export interface ParseContext {
+  /** Path shown in diagnostics. */
+  file: string;
+  /** Library name recorded on the pattern. */
+  source: string;
+}
+
+/** Parses and validates one pattern document. Never throws; problems come back as diagnostics. */
+export function parsePatternDocument(text: string, context: ParseContext): ParsedPattern {
+  const { file } = context;
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    return { diagnostics: [diag(file, split.line, 1, 'invalid-front-matter', split.message)] };
+  }
+  const { yaml, yamlLine, body, bodyLine } = split.document;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((error) => {
+        const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+        const firstLine = error.message.split('\n')[0];
+        return diag(file, pos.line + yamlLine - 1, pos.col, 'invalid-front-matter', `invalid YAML: ${firstLine}`);
+      }),
+    };
+  }
+  if (!isMap(doc.contents)) {
+    const what = doc.contents == null ? 'empty' : 'not a set of `key: value` fields';
+    return { diagnostics: [diag(file, 1, 1, 'invalid-front-matter', `front matter is ${what}`)] };
+  }
+  const toPosition = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + yamlLine - 1, column: p.col };
+  };
+  const read = readPatternFields(doc.contents, { file, toPosition, openingLine: yamlLine - 1 });
+  if (!read.fields) return { diagnostics: read.diagnostics };
+  const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
+  return { pattern, diagnostics: read.diagnostics.map((d) => ({ ...d, patternId: pattern.id })) };
+}
