@@ -133,9 +133,11 @@ class ConfigBuilder {
     if (unit && company && unit.company !== company.id) {
       entry.fail(entry.valueNode('company'), `team "${id}": business unit "${unit.id}" belongs to company "${unit.company}", not "${company.id}"`);
     }
-    const github = entry.string('github');
+    const rawHandle = entry.string('github');
+    // `acme/checkout` and `@acme/checkout` both name the team; CODEOWNERS always writes the `@`.
+    const github = rawHandle === undefined ? undefined : `@${rawHandle.replace(/^@/, '')}`;
     if (github !== undefined && !TEAM_HANDLE.test(github)) {
-      entry.fail(entry.valueNode('github'), `team "${id}": github must be a team handle like "@org/team", found "${github}"`);
+      entry.fail(entry.valueNode('github'), `team "${id}": github must be a team handle like "@org/team", found "${rawHandle}"`);
     } else if (github !== undefined && this.teamHandles.has(github.toLowerCase())) {
       entry.fail(entry.valueNode('github'), `team "${id}": github handle "${github}" is already used by team "${this.teamHandles.get(github.toLowerCase())}"`);
     }
