@@ -2,7 +2,7 @@
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Pattern, PatternDiagnostic } from './patternTypes';
 import { readPatternFields } from './frontMatterFields';
-import { diag } from './diagnostics';
+import { diag, sortDiagnostics } from './diagnostics';
 
 export interface SplitDocument {
   /** The YAML between the fences (without them). */
@@ -82,7 +82,7 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
     return { line: p.line + yamlLine - 1, column: p.col };
   };
   const read = readPatternFields(doc.contents, { file, toPosition, openingLine: yamlLine - 1 });
-  if (!read.fields) return { diagnostics: read.diagnostics };
+  if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
   const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
-  return { pattern, diagnostics: read.diagnostics.map((d) => ({ ...d, patternId: pattern.id })) };
+  return { pattern, diagnostics: sortDiagnostics(read.diagnostics.map((d) => ({ ...d, patternId: pattern.id }))) };
 }
