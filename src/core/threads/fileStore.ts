@@ -1,0 +1,195 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { randomBytes } from 'crypto';
+import type { Logger } from '../logger';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { ThreadBackendError } from './backendError';
+import { withFileLock } from './fileLock';
+import { appendCommentText, parseThreadFile, serialiseThread, type FileProblem } from './fileStoreFormat';
+import type { BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, ThreadPerson, Venue } from './threadTypes';
+
+export type { FileProblem } from './fileStoreFormat';
+
+export interface FileThreadStoreOptions {
+  logger: Logger;
+  /** Relative `files` venue paths are resolved against this folder (normally the repository root). */
+  baseDir?: string;
+  /** Lock files older than this are broken (a writer crashed). */
+  lockStaleMs?: number;
+  lockTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface FolderScan {
+  threads: Thread[];
+  /** Files that could not be read as threads; they are skipped, never fatal. */
+  problems: FileProblem[];
+}
+
+/**
+ * Threads as Markdown files in a folder (for example a checked-out "community hub" repository).
+ * Concurrency: a new thread is a new file (unique id) written atomically; a comment is a
+ * read-append-rewrite of the thread file under `<file>.lock`, an O_EXCL lock file shared by
+ * every process, so concurrent comments are serialised and none is lost.
+ */
+export class FileThreadStore implements ThreadBackend {
+  private readonly logger: Logger;
+  private readonly options: FileThreadStoreOptions;
+
+  constructor(options: FileThreadStoreOptions) {
+    this.options = options;
+    this.logger = options.logger;
+  }
+
+  async scan(venue: Venue, options: BackendCallOptions = {}): Promise<FolderScan> {
+    const folder = this.folderOf(venue);
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        return { threads: [], problems: [] };
+      }
+      throw new ThreadBackendError('invalid', `cannot read thread folder ${folder}: ${(err as Error).message}`, { cause: err });
+    }
+    const threads: Thread[] = [];
+    const problems: FileProblem[] = [];
+    for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
+      options.signal?.throwIfAborted();
+      const file = path.join(folder, name);
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (err) {
+        problems.push({ file, line: 1, message: `cannot read: ${(err as Error).message}` });
+        continue;
+      }
+      const parsed = parseThreadFile(file, text, venue, pathToFileURL(file).href);
+      if (parsed.ok) {
+        threads.push(parsed.thread);
+      } else {
+        problems.push(parsed.problem);
+      }
+    }
+    threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return { threads, problems };
+  }
+
+  async listThreads(venue: Venue, options: BackendCallOptions = {}): Promise<Thread[]> {
+    const { threads, problems } = await this.scan(venue, options);
+    for (const p of problems) {
+      this.logger.warn(`${p.file}:${p.line}: skipped thread file: ${p.message}`);
+    }
+    return threads;
+  }
+
+  async createThread(venue: Venue, draft: ThreadDraftContent, options: BackendCallOptions = {}): Promise<Thread> {
+    options.signal?.throwIfAborted();
+    const id = `${slugify(draft.title)}-${shortId(this.now())}`;
+    const file = path.join(this.folderOf(venue), `${id}.md`);
+    const thread: Thread = {
+      id,
+      backend: 'files',
+      venue,
+      title: draft.title,
+      url: pathToFileURL(file).href,
+      author: draft.author ?? {},
+      createdAt: this.now().toISOString(),
+      anchor: draft.anchor,
+      body: draft.body.trim(),
+      comments: [],
+      state: 'open',
+    };
+    await writeFileAtomic(file, serialiseThread(thread));
+    return thread;
+  }
+
+  async addComment(
+    venue: Venue,
+    threadId: string,
+    body: string,
+    options: BackendCallOptions & { replyTo?: string; author?: ThreadPerson } = {},
+  ): Promise<ThreadComment> {
+    const file = await this.fileOf(venue, threadId);
+    const comment: ThreadComment = {
+      id: `c-${shortId(this.now())}`,
+      author: options.author ?? {},
+      body: body.trim(),
+      createdAt: this.now().toISOString(),
+      ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+    };
+    const lock = { staleMs: this.options.lockStaleMs, timeoutMs: this.options.lockTimeoutMs, signal: options.signal };
+    await withFileLock(
+      file,
+      async () => {
+        const text = await fs.readFile(file, 'utf8');
+        const parsed = parseThreadFile(file, text, venue);
+        if (!parsed.ok) {
+          const p = parsed.problem;
+          throw new ThreadBackendError('invalid', `${p.file}:${p.line}: ${p.message}`);
+        }
+        if (options.replyTo && !parsed.thread.comments.some((c) => c.id === options.replyTo)) {
+          throw new ThreadBackendError('invalid', `no comment ${options.replyTo} in thread ${threadId}`);
+        }
+        await writeFileAtomic(file, appendCommentText(text, comment));
+      },
+      lock,
+    );
+    return comment;
+  }
+
+  private folderOf(venue: Venue): string {
+    if (venue.backend !== 'files') {
+      throw new ThreadBackendError('invalid', `the file store cannot hold a ${venue.backend} venue`);
+    }
+    return path.resolve(this.options.baseDir ?? process.cwd(), venue.path);
+  }
+
+  /** Files are named after their id; a renamed file is still found through its front matter. */
+  private async fileOf(venue: Venue, threadId: string): Promise<string> {
+    if (!/^[\w.-]+$/.test(threadId)) {
+      throw new ThreadBackendError('invalid', `not a thread id: ${threadId}`);
+    }
+    const direct = path.join(this.folderOf(venue), `${threadId}.md`);
+    if (await exists(direct)) {
+      return direct;
+    }
+    const found = (await this.scan(venue)).threads.find((t) => t.id === threadId);
+    if (!found?.url) {
+      throw new ThreadBackendError('notFound', `no thread ${threadId} in ${this.folderOf(venue)}`);
+    }
+    return fileURLToPath(found.url);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+/** Lower-case ASCII words joined by dashes, at most 40 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'thread';
+}
+
+/** Time-ordered and random enough that two writers never pick the same id. */
+function shortId(now: Date): string {
+  return `${now.getTime().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
