@@ -1,0 +1,60 @@
+/**
+ * Runs test/integration in the real extension host, once per workspace setup:
+ *   trusted   - the fixture organisation, workspace trust disabled
+ *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted] [--timeout <s>]
+ * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
+ */
+import { writeFileSync } from 'fs';
+import * as path from 'path';
+import { createFixtureWorkspace, FIXTURE_INFO_ENV } from '../support/fixtureWorkspace';
+import { assertCompiled, exitCodeFor, type ExtensionTestResult, runExtensionTests } from './extensionTests';
+import { HarnessError, hostTools, requireFile } from './hostTools';
+import { say, seconds } from './report';
+import { createSandbox } from './sandbox';
+
+const GROUPS = [
+  { group: 'trusted', trusted: true },
+  { group: 'untrusted', trusted: false },
+] as const;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const tools = hostTools();
+  requireFile(path.join(tools.projectRoot, 'dist', 'extension.js'), 'run `npm run build` first');
+  const testsIndex = assertCompiled(path.join(tools.compiledRoot, 'test', 'integration', 'index.js'));
+  const only = option('--only');
+  const timeoutMs = Number(option('--timeout') ?? 240) * 1000;
+  const results: ExtensionTestResult[] = [];
+  for (const { group, trusted } of GROUPS.filter((g) => !only || g.group === only)) {
+    const sandbox = createSandbox(group, { trusted });
+    const workspace = path.join(sandbox.root, 'ws');
+    const fixture = createFixtureWorkspace(workspace, 'test');
+    const fixtureFile = path.join(sandbox.root, 'fixture.json');
+    writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
+    say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
+    results.push(await runExtensionTests(tools, {
+      label: group, sandbox, workspace, testsIndex, trusted, timeoutMs,
+      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile },
+    }));
+  }
+  if (results.length === 0) throw new HarnessError(`no run matches --only ${only ?? ''}`);
+  const passed = results.reduce((n, r) => n + r.passes, 0);
+  const failed = results.reduce((n, r) => n + r.failures, 0);
+  say('integration', `${results.map((r) => `${r.label} ${r.verdict} (${r.seconds.toFixed(1)}s)`).join(', ')}; total ${seconds(started)}`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return exitCodeFor(results);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`[integration] ${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(2);
+  },
+);
