@@ -21,10 +21,19 @@ function fileMatcher(pattern: Pattern): (path: string) => boolean {
   if (!matcher) {
     const globs = pattern.appliesTo.files;
     // Globs without a slash (`*.ts`) match the file name anywhere, as in .gitignore.
-    matcher = globs.length === 0 ? () => true : picomatch(globs, { dot: true, basename: true });
+    matcher = globs.length === 0 ? () => true : globMatcher(globs);
     fileMatchers.set(pattern, matcher);
   }
   return matcher;
+}
+
+/** picomatch's own `basename` option also changes globs with a slash, so split them here. */
+function globMatcher(globs: string[]): (path: string) => boolean {
+  const nameGlobs = globs.filter((g) => !g.includes('/'));
+  const pathGlobs = globs.filter((g) => g.includes('/'));
+  const byName = nameGlobs.length > 0 ? picomatch(nameGlobs, { dot: true }) : () => false;
+  const byPath = pathGlobs.length > 0 ? picomatch(pathGlobs, { dot: true }) : () => false;
+  return (path) => byPath(path) || byName(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /**

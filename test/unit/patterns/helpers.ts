@@ -18,8 +18,8 @@ export function doc(...lines: string[]): string {
   return lines.join('\n');
 }
 
-export function parse(text: string, file = 'p.md'): ParsedPattern {
-  return parsePatternDocument(text, { file, source: 'test' });
+export function parse(text: string, file = 'p.md', source = 'test'): ParsedPattern {
+  return parsePatternDocument(text, { file, source });
 }
 
 /** A valid pattern document with the given id and extra front-matter lines. */
