@@ -50,7 +50,30 @@ export function compilePattern(pattern: string): CompiledPattern {
   // and `dir/` only ever names a directory.
   const lastSegment = segments[segments.length - 1];
   const tail = directoryOnly ? '/.*' : lastSegment === '*' ? '' : '(?:/.*)?';
-  return { ok: true, matches: buildMatcher(`^${source}${tail}$`, wildcardCount(body)) };
+  const matcher = buildMatcher(`^${source}${tail}$`, wildcardCount(body));
+  // Most rules fail on most paths; a substring test rejects them far faster than a regex.
+  const required = longestLiteral(body);
+  return { ok: true, matches: required.length < 2 ? matcher : (path) => path.includes(required) && matcher(path) };
+}
+
+/** The longest run of literal characters inside one path segment: any match must contain it. */
+function longestLiteral(body: string): string {
+  let best = '';
+  let run = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\' && i + 1 < body.length) {
+      run += body[++i];
+    } else if (ch === '*' || ch === '?' || ch === '/') {
+      run = '';
+    } else {
+      run += ch;
+    }
+    if (run.length > best.length) {
+      best = run;
+    }
+  }
+  return best;
 }
 
 function segmentSource(segment: string): string {
