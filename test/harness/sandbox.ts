@@ -37,6 +37,7 @@ function userSettings(options: SandboxOptions): Record<string, unknown> {
     'git.autofetch': false,
     'chat.disableAIFeatures': true,
     'editor.hover.delay': 150,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   };
 }
 
