@@ -92,9 +92,12 @@ async function main(): Promise<void> {
       }
     }
     if (args.tune) {
-      const best = tune(generated);
-      if (args.json) console.log(JSON.stringify(best, null, 2));
-      else for (const r of best) log(`MRR ${r.mrr.toFixed(4)}  ${JSON.stringify(r.settings)}`);
+      const report = tune(generated);
+      if (args.json) console.log(JSON.stringify(report, null, 2));
+      for (const r of report.best) log(`MRR ${r.mrr.toFixed(4)}  ${JSON.stringify(r.settings)}`);
+      for (const [k, values] of Object.entries(report.marginals)) {
+        log(`best MRR by ${k}: ${Object.entries(values).map(([v, m]) => `${v} → ${m.toFixed(4)}`).join(', ')}`);
+      }
       return;
     }
     const results: DatasetResult[] = [...datasets, ...generated].map((d) => describe(d, runMethods(d)));

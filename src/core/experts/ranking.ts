@@ -27,9 +27,12 @@ export interface ExpertQuery {
 
 export const DEFAULT_LIMIT = 5;
 
-/** Sensible defaults: 180-day half-life, former after 180 days without a commit, back-off below 3 changes. */
+/**
+ * Defaults: 180-day half-life, former after 180 days without a commit, folder evidence fading
+ * out as a file reaches 30 changes (the eval's best; see scoring.ts).
+ */
 export function defaultExpertModelOptions(now: number): ExpertModelOptions {
-  return { halfLifeDays: 180, formerAfterDays: 180, backoffMinChanges: 3, extraBots: [], now };
+  return { halfLifeDays: 180, formerAfterDays: 180, backoffMinChanges: 30, extraBots: [], now };
 }
 
 /** Repository-relative, forward slashes, no leading "./" nor trailing "/"; '' is the root. */

@@ -74,7 +74,7 @@ describe('rankExperts', () => {
     };
 
     it('borrows the nearest folder with history for a file with too few changes', () => {
-      const r = rankFile(folder, 'src/pay/new.ts');
+      const r = rankFile(folder, 'src/pay/new.ts', { backoffMinChanges: 3 });
       assert.ok(emails(r).includes('carol@team.test'));
       assert.ok(!emails(r).includes('writer@team.test'), 'a sibling folder is not evidence');
       const carol = r.experts.find((e) => e.email === 'carol@team.test');
@@ -84,14 +84,22 @@ describe('rankExperts', () => {
     });
 
     it('ranks a file missing from the index from its folder alone', () => {
-      const r = rankFile(folder, 'src/pay/brandNew.ts');
+      const r = rankFile(folder, 'src/pay/brandNew.ts', { backoffMinChanges: 3 });
       assert.strictEqual(r.experts[0].email, 'carol@team.test');
     });
 
     it('leaves a file with enough history alone', () => {
-      const r = rankFile(folder, 'src/pay/ledger.ts');
+      const r = rankFile(folder, 'src/pay/ledger.ts', { backoffMinChanges: 3 });
       assert.ok(r.experts.every((e) => e.evidence.backoffFolder === undefined));
       assert.ok(!emails(r).includes('newbie@team.test'));
+    });
+
+    it('climbs further up, weighted down, when the nearest folder has too little history', () => {
+      const near = rankFile(folder, 'src/pay/new.ts', { backoffMinChanges: 30 });
+      const writer = near.experts.find((e) => e.email === 'writer@team.test');
+      assert.strictEqual(writer?.evidence.backoffFolder, '');
+      assert.match(writer?.explanation ?? '', /30 changes under the repository/);
+      assert.strictEqual(near.experts[0].email, 'newbie@team.test', "the file's own change still counts most");
     });
   });
 
