@@ -56,8 +56,10 @@ export class GitRunner {
       return this.collect(args, options);
     }
     const key = `${options.cwd}\0${options.timeoutMs ?? ''}\0${args.join('\0')}`;
+    if (options.signal?.aborted) return Promise.reject(abortedError(args));
     let shared = this.inFlight.get(key);
-    if (!shared) {
+    // A run whose every caller left is being killed: start afresh instead of joining it.
+    if (!shared || shared.controller.signal.aborted) {
       const controller = new AbortController();
       const promise = this.collect(args, { ...options, signal: controller.signal }).finally(() => {
         this.inFlight.delete(key);
