@@ -7,6 +7,7 @@ import { buildHistoryIndex, historyLogArgs, updateHistoryIndex } from '../src/co
 import type { HistoryIndexData } from '../src/core/git/historyTypes';
 import { HistoryIndexStore } from '../src/core/git/indexStore';
 import { OrgDirectory } from '../src/core/directory/orgDirectory';
+import { emptyDirectoryConfig } from '../src/core/directory/directoryConfig';
 import { defaultExpertModelOptions, rankExperts } from '../src/core/experts/ranking';
 import { silentLogger } from '../src/core/logger';
 import { seededRandom } from './support/random';
@@ -72,7 +73,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
 }
 
 function queryLatencies(index: HistoryIndexData, count: number): number[] {
-  const directory = new OrgDirectory();
+  const directory = new OrgDirectory(emptyDirectoryConfig());
   const you = directory.placementOf({ email: 'person1@org1.example' });
   const classify = (email: string, name: string) => {
     const placement = directory.placementOf({ email, name });

@@ -1,4 +1,4 @@
-import { loadDirectory } from '../directory/directoryLoader';
+import { loadDirectory } from '../directory/orgDirectory';
 import type { OrgDirectory } from '../directory/orgDirectory';
 import type { ConfigDiagnostic } from '../directory/types';
 import type { Logger } from '../logger';

@@ -55,6 +55,7 @@ export class HistoryIndexManager {
     if (entry.work) return entry.work;
     const controller = new AbortController();
     const abort = (): void => controller.abort();
+    if (signal?.aborted) controller.abort();
     signal?.addEventListener('abort', abort, { once: true });
     entry.controller = controller;
     entry.work = this.refresh(repository, entry, controller.signal).finally(() => {

@@ -2,8 +2,17 @@ import { RELATIONSHIP_LABELS } from '../directory/types';
 import type { ExpertRanking, RankedExpert } from '../experts/types';
 import { groupByRelationship } from '../experts/display';
 
-/** Builds a `command:` link target; the editor supplies it so this module stays editor-free. */
+/** Builds a `command:` link target for the given command and arguments. */
 export type CommandLink = (command: string, args: unknown[]) => string;
+
+/**
+ * A `command:` URI whose JSON arguments cannot break out of a Markdown link: encodeURIComponent
+ * leaves parentheses alone, and a `)` from an email or name would end the link early.
+ */
+export function commandUri(command: string, args: unknown[]): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `command:${command}?${encoded}`;
+}
 
 export interface HoverTextOptions {
   crossTeamFirst: boolean;
@@ -31,7 +40,7 @@ function expertLine(expert: RankedExpert, options: HoverTextOptions): string {
   const place = placeText(expert);
   const links = [
     `[$(comment-discussion) Ask](${options.commandLink('constellation.experts.askInThread', [options.target, expert.email])} "Ask ${escapeMarkdown(expert.name)} in a thread")`,
-    `[$(copy) Copy email](${options.commandLink('constellation.experts.copyEmail', [expert.email])} "Copy ${expert.email.replace(/"/g, '')}")`,
+    `[$(copy) Copy email](${options.commandLink('constellation.experts.copyEmail', [expert.email])} "Copy email address")`,
   ].join(' ');
   return [
     `**${escapeMarkdown(expert.name)}**${former} ${badge}${place ? ` — ${escapeMarkdown(place)}` : ''}  `,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatExpertsHover } from '../../core/presentation/expertsMarkdown';
+import { commandUri, formatExpertsHover } from '../../core/presentation/expertsMarkdown';
 import { toAbortSignal } from '../cancellation';
 import { readExpertSettings } from '../settings';
 import { targetAt, targetRange } from './codeTarget';
@@ -9,10 +9,6 @@ import { rankTarget } from './rankTarget';
 
 /** Commands the hover's links may run; nothing else is trusted. */
 export const HOVER_COMMANDS = ['constellation.experts.askInThread', 'constellation.experts.copyEmail', 'constellation.experts.showAll'];
-
-export function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-}
 
 /** Shows who knows the hovered block. Formats what is known; never waits for an index build. */
 export class ExpertHoverProvider implements vscode.HoverProvider {
@@ -32,7 +28,7 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
       const text = formatExpertsHover(ranking, {
         crossTeamFirst: settings.crossTeamFirst,
         count: settings.hoverCount,
-        commandLink,
+        commandLink: commandUri,
         target,
         indexing: indexing || !ranking,
       });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Relationship } from '../../../src/core/directory/types';
 import type { ExpertRanking, RankedExpert } from '../../../src/core/experts/types';
-import { escapeMarkdown, formatExpertsHover, type HoverTextOptions } from '../../../src/core/presentation/expertsMarkdown';
+import { commandUri, escapeMarkdown, formatExpertsHover, type HoverTextOptions } from '../../../src/core/presentation/expertsMarkdown';
 
 function expert(name: string, relationship: Relationship, score: number, former = false): RankedExpert {
   return {
@@ -23,7 +23,7 @@ function ranking(experts: RankedExpert[], extra: Partial<ExpertRanking> = {}): E
 const options: HoverTextOptions = {
   crossTeamFirst: true,
   count: 3,
-  commandLink: (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`,
+  commandLink: commandUri,
   target: { uri: 'file:///a.ts', startLine: 1, endLine: 3 },
   indexing: false,
 };
@@ -70,5 +70,8 @@ describe('expert hover Markdown', () => {
     assert.strictEqual(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
     const text = formatExpertsHover(ranking([expert('[Eve](command:workbench.action.quit)', 'unknown', 1)]), options)!;
     assert.ok(!text.includes('(command:workbench.action.quit)'));
+    assert.ok(!text.includes('workbench.action.quit)'), 'no parenthesis can close a link early');
+    const links = [...text.matchAll(/\]\((command:[^ )]+)/g)].map((m) => m[1]);
+    for (const link of links) assert.ok(link.startsWith('command:constellation.experts.'), link);
   });
 });
