@@ -26,10 +26,10 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function loadSpecs(compiledRoot: string): void {
+async function loadSpecs(compiledRoot: string): Promise<void> {
   const folder = path.join(compiledRoot, 'test', 'e2e');
   if (!existsSync(folder)) throw new HarnessError(`missing ${folder}: run \`npm run compile-tests\``);
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.e2e.js')).sort()) require(path.join(folder, file));
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.e2e.js')).sort()) await import(path.join(folder, file));
 }
 
 /** Packages the extension unless a .vsix is given. */
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const tools = hostTools();
   requireFile(path.join(tools.projectRoot, 'dist', 'extension.js'), 'run `npm run build` first');
-  loadSpecs(tools.compiledRoot);
+  await loadSpecs(tools.compiledRoot);
   if (registeredSpecs().length === 0) throw new HarnessError('no e2e specs registered');
   const artifacts = path.join(tools.projectRoot, 'test-artifacts', 'e2e');
   mkdirSync(artifacts, { recursive: true });
