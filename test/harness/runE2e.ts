@@ -37,7 +37,11 @@ function vsixFile(tools: HostTools): string {
   const given = option('--vsix') ?? process.env.CONSTELLATION_VSIX;
   if (given) return requireFile(path.resolve(given), 'no such .vsix');
   say('vsix', 'npm run package');
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: tools.projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: tools.projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    throw new HarnessError('`npm run package` failed (see above); fix packaging or pass --vsix <file>');
+  }
   return requireFile(path.join(tools.projectRoot, 'constellation.vsix'), '`npm run package` did not produce it');
 }
 
