@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
 import { channelLogger } from './vscode/logging';
 import { registerExperts } from './vscode/experts/registerExperts';
 import type { ExpertsNode } from './vscode/experts/expertsView';
@@ -8,26 +9,30 @@ export interface ConstellationApi {
   experts: {
     viewNodes(): Promise<ExpertsNode[]>;
     groupChildren(node: ExpertsNode): ExpertsNode[];
+    indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
 }
 
+let activeContext: vscode.ExtensionContext | undefined;
+
 export function activate(context: vscode.ExtensionContext): ConstellationApi {
+  activeContext = context;
   const channel = vscode.window.createOutputChannel('Constellation', { log: true });
   const logger = channelLogger(channel);
-  context.subscriptions.push(
-    channel,
-    vscode.commands.registerCommand('constellation.showLog', () => channel.show()),
-  );
+  context.subscriptions.push(channel, vscode.commands.registerCommand('constellation.showLog', () => channel.show()));
   const experts = registerExperts(context, logger);
   context.subscriptions.push(experts);
   return {
     experts: {
       viewNodes: () => experts.view.roots(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
+      indexState: (repository) => ({ state: experts.services.indexes.state(repository), lastUpdate: experts.services.indexes.lastUpdate(repository) }),
     },
   };
 }
 
+/** Disposes everything activation registered; safe to call more than once. */
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  for (const disposable of activeContext?.subscriptions.splice(0) ?? []) disposable.dispose();
+  activeContext = undefined;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { defaultExpertModelOptions } from '../core/experts/ranking';
 import type { ExpertModelOptions } from '../core/experts/types';
 
 export interface ExpertSettings {
@@ -18,12 +19,15 @@ export function readExpertSettings(): ExpertSettings {
     hoverCount: experts.get<number>('hoverCount', 3),
     crossTeamFirst: experts.get<boolean>('crossTeamFirst', true),
     directoryPath: directory.get<string>('path', '.constellation/directory.yml'),
-    model: (now) => ({
-      halfLifeDays: experts.get<number>('halfLifeDays', 180),
-      formerAfterDays: experts.get<number>('formerAfterDays', 365),
-      backoffMinChanges: experts.get<number>('backoffMinChanges', 3),
-      extraBots: experts.get<string[]>('extraBots', []),
-      now,
-    }),
+    model: (now) => {
+      const defaults = defaultExpertModelOptions(now);
+      return {
+        halfLifeDays: experts.get<number>('halfLifeDays', defaults.halfLifeDays),
+        formerAfterDays: experts.get<number>('formerAfterDays', defaults.formerAfterDays),
+        backoffMinChanges: experts.get<number>('backoffMinChanges', defaults.backoffMinChanges),
+        extraBots: experts.get<string[]>('extraBots', defaults.extraBots),
+        now,
+      };
+    },
   };
 }

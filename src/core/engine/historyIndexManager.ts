@@ -7,6 +7,9 @@ import type { Logger } from '../logger';
 
 export type IndexState = 'idle' | 'loading' | 'building' | 'updating' | 'ready' | 'failed';
 
+/** How the index last came to reflect HEAD. */
+export type IndexUpdateKind = 'loaded' | 'built' | 'incremental' | 'rebuilt' | 'unchanged';
+
 export interface IndexProgress {
   repository: string;
   state: IndexState;
@@ -16,6 +19,7 @@ export interface IndexProgress {
 interface RepoEntry {
   index?: HistoryIndexData;
   state: IndexState;
+  lastUpdate?: IndexUpdateKind;
   /** The single in-flight load/build/update for this repository, shared by every caller. */
   work?: Promise<HistoryIndexData | undefined>;
   controller?: AbortController;
@@ -43,6 +47,10 @@ export class HistoryIndexManager {
 
   state(repository: string): IndexState {
     return this.repos.get(repository)?.state ?? 'idle';
+  }
+
+  lastUpdate(repository: string): IndexUpdateKind | undefined {
+    return this.repos.get(repository)?.lastUpdate;
   }
 
   /**
@@ -96,12 +104,15 @@ export class HistoryIndexManager {
 
   private async refresh(repository: string, entry: RepoEntry, signal: AbortSignal): Promise<HistoryIndexData | undefined> {
     try {
+      let loaded = false;
       if (!entry.index && this.store) {
         this.setState(repository, entry, 'loading');
         entry.index = await this.store.load(repository);
+        loaded = entry.index !== undefined;
       }
       const head = (await resolveHead(this.git, repository, signal)) ?? '';
       if (entry.index && entry.index.head === head) {
+        entry.lastUpdate = loaded ? 'loaded' : 'unchanged';
         this.setState(repository, entry, 'ready');
         return entry.index;
       }
@@ -111,10 +122,12 @@ export class HistoryIndexManager {
         const { index, mode } = await updateHistoryIndex(this.git, entry.index, { signal, onProgress, logger: this.logger });
         this.logger.info(`history index ${mode} for ${repository} at ${index.head.slice(0, 8)}`);
         entry.index = index;
+        entry.lastUpdate = mode;
       } else {
         this.setState(repository, entry, 'building');
         const started = Date.now();
         entry.index = await buildHistoryIndex(this.git, repository, { signal, onProgress, logger: this.logger });
+        entry.lastUpdate = 'built';
         this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
       }
       await this.store?.save(entry.index);

@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activeApi, constellationHover, eventually, EXTENSION_ID, fixture, fixtureUri } from './support/workbench';
+
+interface ExtensionModule {
+  activate(context: vscode.ExtensionContext): unknown;
+  deactivate(): void;
+}
+
+async function constellationCommands(): Promise<string[]> {
+  return (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('constellation.'));
+}
+
+/** Only what activate() reads; each run gets its own storage. */
+function freshContext(): vscode.ExtensionContext {
+  const storage = vscode.Uri.file(path.join(os.tmpdir(), `constellation-lifecycle-${process.pid}-${Date.now()}`));
+  return { subscriptions: [], globalStorageUri: storage } as unknown as vscode.ExtensionContext;
+}
+
+describe('activation and deactivation', function () {
+  this.timeout(60_000);
+
+  it('deactivates without leaking registrations and activates again', async () => {
+    await activeApi();
+    const info = fixture();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // The host loaded this very module; requiring it again returns the same instance.
+    const module = require(path.join(extension.extensionPath, 'dist', 'extension.js')) as ExtensionModule;
+    const declared = (extension.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
+    assert.deepStrictEqual((await constellationCommands()).sort(), declared);
+
+    module.deactivate();
+    assert.deepStrictEqual(await constellationCommands(), [], 'every command unregistered');
+    const uri = fixtureUri(info, info.expectations[0].file);
+    await vscode.window.showTextDocument(uri);
+    assert.strictEqual(await constellationHover(uri, info.expectations[0].line), undefined, 'hover provider gone');
+
+    for (let round = 0; round < 2; round++) {
+      const context = freshContext();
+      module.activate(context);
+      assert.deepStrictEqual((await constellationCommands()).sort(), declared, `round ${round}: commands back`);
+      await eventually('hover after re-activation', () => constellationHover(uri, info.expectations[0].line), 30_000);
+      if (round === 0) {
+        for (const d of context.subscriptions.splice(0)) d.dispose();
+        assert.deepStrictEqual(await constellationCommands(), [], 'disposing the subscriptions unregisters everything');
+      }
+    }
+  });
+});
