@@ -36,6 +36,7 @@ export function rankingToText(label: string, ranking: ExpertRanking): string {
     lines.push(`  ${String(i + 1).padStart(2)}. ${e.name} <${e.email}>  ${e.score.toFixed(2)}  ${RELATIONSHIP_LABELS[e.relationship]}${place ? ` · ${place}` : ''}${e.former ? ' · former' : ''}`);
     lines.push(`      ${e.explanation}`);
   });
+  if (ranking.owners?.length) lines.push(`  owned by ${ranking.owners.join(', ')} (CODEOWNERS)`);
   if (ranking.knowledgeAtRisk) lines.push('  ! knowledge at risk: every expert of this code is former');
   if (ranking.historyIncomplete) lines.push('  ! history incomplete (shallow clone)');
   return lines.join('\n');

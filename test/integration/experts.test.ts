@@ -45,6 +45,7 @@ describe('experts in the editor', function () {
       assert.match(text, /command:constellation\.experts\.askInThread\?/);
       assert.match(text, /command:constellation\.experts\.copyEmail\?/);
       assert.match(text, /Show all experts/);
+      assert.match(text, /Owned by [^\n]+ \(CODEOWNERS\)/, 'CODEOWNERS owners named');
     }
   });
 

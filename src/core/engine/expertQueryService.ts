@@ -59,7 +59,7 @@ export class ExpertQueryService {
       const placement = directory.placementOf({ email, name });
       return { placement, relationship: youEmail ? directory.relationship(you, placement) : 'unknown' };
     };
-    return rankExperts({
+    const ranking = rankExperts({
       index,
       target: { path: query.path, kind: query.kind, startLine: query.startLine, endLine: query.endLine },
       blame,
@@ -68,6 +68,8 @@ export class ExpertQueryService {
       limit: query.limit,
       partial,
     });
+    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGithubHandle(handle)?.name ?? handle);
+    return owners.length > 0 ? { ...ranking, owners } : ranking;
   }
 
   /** Forget cached identities (git config may have changed). */

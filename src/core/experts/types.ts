@@ -59,4 +59,6 @@ export interface ExpertRanking {
   /** The index this was computed from was still being built or is incomplete (shallow clone). */
   partial: boolean;
   historyIncomplete: boolean;
+  /** Who CODEOWNERS says owns the path (team names where the directory knows the handle). */
+  owners?: string[];
 }

@@ -64,6 +64,7 @@ export function formatExpertsHover(ranking: ExpertRanking | undefined, options: 
   for (const group of groupByRelationship(shown, options.crossTeamFirst)) {
     for (const expert of group.experts) lines.push(expertLine(expert, options), '');
   }
+  if (ranking.owners?.length) lines.push(`$(shield) Owned by ${ranking.owners.map(escapeMarkdown).join(', ')} (CODEOWNERS)`, '');
   if (ranking.knowledgeAtRisk) lines.push('$(warning) **Knowledge at risk:** everyone who knows this code is former.', '');
   if (ranking.historyIncomplete) lines.push('$(info) History incomplete (shallow clone).', '');
   if (options.indexing || ranking.partial) lines.push('$(sync~spin) Indexing history… these experts may change.', '');

@@ -52,6 +52,11 @@ describe('expert hover Markdown', () => {
     assert.deepStrictEqual(JSON.parse(decodeURIComponent(copy)), ['sylvia@acme.example']);
   });
 
+  it('names the CODEOWNERS owners of the code', () => {
+    const text = formatExpertsHover(ranking([expert('Sylvia', 'other-team', 1)], { owners: ['Checkout', '@octo_cat'] }), options)!;
+    assert.match(text, /Owned by Checkout, @octo\\_cat \(CODEOWNERS\)/);
+  });
+
   it('says when knowledge is at risk, history is partial or indexing is running', () => {
     const text = formatExpertsHover(ranking([expert('Old', 'other-team', 1, true)], { knowledgeAtRisk: true, historyIncomplete: true }), { ...options, indexing: true })!;
     assert.match(text, /\*\(former\)\*/);
