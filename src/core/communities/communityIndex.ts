@@ -1,0 +1,81 @@
+import picomatch from 'picomatch';
+import type { Community } from './communityTypes';
+
+export interface CommunityMatch {
+  community: Community;
+  /** The most specific of the community's globs that matched. */
+  glob: string;
+  specificity: number;
+}
+
+interface CompiledArea {
+  community: Community;
+  repo?: string;
+  glob: string;
+  test: (path: string) => boolean;
+  specificity: number;
+}
+
+/** Answers "which communities care about this file?" from their code areas. */
+export class CommunityIndex {
+  private readonly areas: CompiledArea[];
+
+  /**
+   * @param homeRepo the repository the config belongs to: unprefixed globs apply only there.
+   *   Without it, unprefixed globs apply to every repository.
+   */
+  constructor(readonly communities: readonly Community[], private readonly homeRepo?: string) {
+    this.areas = communities.flatMap((community) =>
+      community.codeAreas.map((area) => ({
+        community,
+        repo: area.repo,
+        glob: area.glob,
+        test: picomatch(area.glob, { dot: true }),
+        specificity: globSpecificity(area.glob),
+      })),
+    );
+  }
+
+  /** Communities whose code areas match `path` (repository-relative) in `repoName`, most specific first. */
+  communitiesForPath(path: string, repoName?: string): CommunityMatch[] {
+    const normalised = path.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    const best = new Map<string, CommunityMatch>();
+    for (const area of this.areas) {
+      const repo = area.repo ?? this.homeRepo;
+      if (repo !== undefined && repoName !== undefined && !sameRepo(repo, repoName)) continue;
+      if (area.repo !== undefined && repoName === undefined) continue;
+      if (!area.test(normalised)) continue;
+      const current = best.get(area.community.id);
+      if (!current || area.specificity > current.specificity) {
+        best.set(area.community.id, { community: area.community, glob: area.glob, specificity: area.specificity });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.specificity - a.specificity || a.community.id.localeCompare(b.community.id));
+  }
+
+  byId(id: string): Community | undefined {
+    return this.communities.find((c) => c.id === id);
+  }
+}
+
+/** More literal path before the first wildcard = more specific; `**` counts least. */
+export function globSpecificity(glob: string): number {
+  const segments = glob.split('/');
+  let score = 0;
+  for (const segment of segments) {
+    if (segment === '**') break;
+    if (/[*?[\]{}!]/.test(segment)) {
+      score += 10 + segment.replace(/[*?[\]{}!]/g, '').length;
+      break;
+    }
+    score += 100 + segment.length;
+  }
+  return score;
+}
+
+/** `billing` matches `acme/billing` and `billing`, case-insensitively. */
+function sameRepo(configured: string, actual: string): boolean {
+  const a = configured.toLowerCase();
+  const b = actual.toLowerCase();
+  return a === b || b.endsWith(`/${a}`) || a.endsWith(`/${b}`);
+}

@@ -1,0 +1,185 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { ConfigDiagnostic } from '../directory/types';
+import type { Venue } from '../threads/threadTypes';
+import { ROLE_KEYS, type CodeArea, type Community, type LeadershipRole } from './communityTypes';
+
+export interface CommunitiesConfig {
+  communities: Community[];
+  diagnostics: ConfigDiagnostic[];
+}
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/i;
+const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/**
+ * Parses `.constellation/communities.yml`. A bad entry gives a diagnostic at its position and is
+ * skipped (or the bad field is dropped); everything else still loads.
+ */
+export function parseCommunities(text: string, file: string): CommunitiesConfig {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const diagnostics: ConfigDiagnostic[] = [];
+  const report = (node: Node | { range?: [number, number, number] | null } | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    const pos = counter.linePos(node?.range?.[0] ?? 0);
+    diagnostics.push({ file, line: pos.line, column: pos.col, message, severity });
+  };
+  for (const err of doc.errors) {
+    const pos = counter.linePos(err.pos[0]);
+    diagnostics.push({ file, line: pos.line, column: pos.col, message: err.message.split('\n')[0], severity: 'error' });
+  }
+  const root = doc.contents;
+  if (root === null || root === undefined) {
+    return { communities: [], diagnostics };
+  }
+  const list = isMap(root) ? root.get('communities', true) : undefined;
+  if (!isSeq(list)) {
+    if (!doc.errors.length) report(isMap(root) ? (list as Node | undefined) ?? root : root, 'expected a top-level "communities:" list');
+    return { communities: [], diagnostics };
+  }
+  const communities: Community[] = [];
+  const seen = new Set<string>();
+  for (const item of list.items) {
+    const community = readCommunity(item as Node, report, counter);
+    if (!community) continue;
+    if (seen.has(community.id)) {
+      report(item as Node, `duplicate community id "${community.id}"; this entry is ignored`);
+      continue;
+    }
+    seen.add(community.id);
+    communities.push(community);
+  }
+  return { communities, diagnostics };
+}
+
+type Report = (node: Node | null | undefined, message: string, severity?: 'error' | 'warning') => void;
+
+function readCommunity(item: Node, report: Report, counter: LineCounter): Community | undefined {
+  if (!isMap(item)) {
+    report(item, 'each community must be a mapping with at least "id" and "name"');
+    return undefined;
+  }
+  const str = (key: string): string | undefined => {
+    const node = item.get(key, true) as Node | undefined;
+    if (node === undefined) return undefined;
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
+    report(node, `"${key}" must be a non-empty string`);
+    return undefined;
+  };
+  const id = str('id');
+  const name = str('name');
+  if (!id || !ID.test(id)) {
+    report(item.get('id', true) as Node | undefined ?? item, id ? `invalid community id "${id}" (letters, digits, . _ -)` : 'community needs an "id"; entry skipped');
+    return undefined;
+  }
+  if (!name) {
+    report(item, `community "${id}" needs a "name"; entry skipped`);
+    return undefined;
+  }
+  const known = new Set(['id', 'name', 'description', 'domain', 'venue', 'patterns', 'codeAreas', 'leadership']);
+  for (const pair of item.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!known.has(key)) report(pair.key as Node, `unknown field "${key}" in community "${id}"`, 'warning');
+  }
+  return {
+    id,
+    name,
+    description: str('description'),
+    domain: str('domain'),
+    venue: readVenue(item.get('venue', true) as Node | undefined, report),
+    patterns: str('patterns'),
+    codeAreas: readCodeAreas(item.get('codeAreas', true) as Node | undefined, report),
+    leadership: readLeadership(item.get('leadership', true) as Node | undefined, report),
+    line: counter.linePos(item.range?.[0] ?? 0).line,
+  };
+}
+
+function readVenue(node: Node | undefined, report: Report): Venue | undefined {
+  if (node === undefined) return undefined;
+  const v = node.toJSON() as Record<string, unknown> | null;
+  if (!isMap(node) || !v) {
+    report(node, 'venue must be a mapping with a "backend"');
+    return undefined;
+  }
+  const repository = typeof v.repository === 'string' ? v.repository.trim() : '';
+  switch (v.backend) {
+    case 'github-discussions':
+      if (!REPO.test(repository) || typeof v.category !== 'string' || !v.category.trim()) {
+        report(node, 'a github-discussions venue needs "repository: owner/repo" and "category"');
+        return undefined;
+      }
+      return { backend: 'github-discussions', repository, category: v.category.trim() };
+    case 'github-issues': {
+      if (!REPO.test(repository)) {
+        report(node, 'a github-issues venue needs "repository: owner/repo"');
+        return undefined;
+      }
+      const labels = v.labels === undefined ? undefined : Array.isArray(v.labels) && v.labels.every((l) => typeof l === 'string') ? (v.labels as string[]) : null;
+      if (labels === null) report(node.get('labels', true) as Node, '"labels" must be a list of strings; ignored');
+      return { backend: 'github-issues', repository, ...(labels ? { labels } : {}) };
+    }
+    case 'files':
+      if (typeof v.path !== 'string' || !v.path.trim()) {
+        report(node, 'a files venue needs a "path" (relative to the repository root, or absolute)');
+        return undefined;
+      }
+      return { backend: 'files', path: v.path.trim() };
+    default:
+      report((node.get('backend', true) as Node | undefined) ?? node, `unknown venue backend "${String(v.backend)}" (github-discussions, github-issues or files)`);
+      return undefined;
+  }
+}
+
+function readCodeAreas(node: Node | undefined, report: Report): CodeArea[] {
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    report(node, '"codeAreas" must be a list of globs');
+    return [];
+  }
+  const areas: CodeArea[] = [];
+  for (const entry of node.items as Node[]) {
+    if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.value.trim()) {
+      report(entry, 'a code area must be a glob string, optionally "repo:glob"');
+      continue;
+    }
+    areas.push(parseCodeArea(entry.value.trim()));
+  }
+  return areas;
+}
+
+/** `repo:glob` when the part before the first `:` is a plain name (no glob characters, no slash). */
+export function parseCodeArea(text: string): CodeArea {
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const repo = text.slice(0, colon);
+    if (!GLOB_CHARS.test(repo) && !repo.includes('/')) {
+      return { repo, glob: text.slice(colon + 1).replace(/^\/+/, '') };
+    }
+  }
+  return { glob: text.replace(/^\/+/, '') };
+}
+
+function readLeadership(node: Node | undefined, report: Report): Partial<Record<LeadershipRole, string[]>> {
+  const result: Partial<Record<LeadershipRole, string[]>> = {};
+  if (node === undefined) return result;
+  if (!isMap(node)) {
+    report(node, '"leadership" must map roles to emails');
+    return result;
+  }
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const role = ROLE_KEYS[key];
+    if (!role) {
+      report(pair.key as Node, `unknown leadership role "${key}" (inspirational, day-to-day, classificatory, interpersonal, boundary, institutional, cutting-edge)`);
+      continue;
+    }
+    const raw = (pair.value as Node | null)?.toJSON() as unknown;
+    const emails = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
+    const valid = emails?.filter((e): e is string => typeof e === 'string' && /^[^@\s]+@[^@\s]+$/.test(e));
+    if (!valid || valid.length !== emails?.length) {
+      report(pair.value as Node, `leadership "${key}" must be an email or a list of emails; invalid ones dropped`);
+    }
+    if (valid?.length) result[role] = valid.map((e) => e.toLowerCase());
+  }
+  return result;
+}
