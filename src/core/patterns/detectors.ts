@@ -1,18 +1,23 @@
 /**
  * Detectors: the `appliesTo.detect` expressions, compiled with RE2 (re2js) so that matching time is
  * linear in the text: a detector like `(a+)+$` cannot hang the editor on a hostile file.
+ * A detector matches within one line, like grep: `^` and `$` are the line's ends, `\s` never
+ * reaches the next line. Lines lacking the detector's required literal are not tried at all.
  */
 import { RE2JS } from 're2js';
 import type { Pattern, PatternDiagnostic } from './patternTypes';
 import type { PatternCatalogue } from './library';
 import { appliesTo, type DocumentToMatch } from './applicability';
 import { diag } from './diagnostics';
+import { requiredLiteral, type RequiredLiteral } from './detectorLiteral';
 
 export interface CompiledDetector {
   patternId: string;
   /** The expression as written. */
   source: string;
   regex: RE2JS;
+  /** Text every match contains, if the expression has one; used to skip lines cheaply. */
+  literal?: RequiredLiteral;
 }
 
 interface CompiledPattern {
@@ -37,7 +42,7 @@ export function compilePatternDetectors(pattern: Pattern): CompiledPattern {
       });
     let regex: RE2JS;
     try {
-      regex = RE2JS.compile(source, RE2JS.MULTILINE);
+      regex = RE2JS.compile(source);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       reject(`${message} (detectors use RE2 syntax: no backreferences or lookaround)`);
@@ -47,7 +52,7 @@ export function compilePatternDetectors(pattern: Pattern): CompiledPattern {
       reject('it matches empty text, so it would match every file');
       return;
     }
-    result.detectors.push({ patternId: pattern.id, source, regex });
+    result.detectors.push({ patternId: pattern.id, source, regex, literal: requiredLiteral(source) });
   });
   compiled.set(pattern, result);
   return result;
@@ -66,6 +71,7 @@ export interface LineRange {
 
 export interface PatternMatch {
   patternId: string;
+  /** Matching lines, consecutive ones joined into one range. */
   ranges: LineRange[];
 }
 
@@ -79,14 +85,14 @@ export interface MatchResult {
 export interface MatchOptions {
   /** Stop matching this document after this long (default 100 ms). */
   budgetMs?: number;
-  /** At most this many ranges per pattern (default 500). */
-  maxRangesPerPattern?: number;
+  /** At most this many matching lines per pattern (default 500). */
+  maxLinesPerPattern?: number;
   /** Clock, for tests. */
   now?: () => number;
 }
 
-/** Text is matched in chunks of whole lines so the budget is checked between chunks. */
-const CHUNK_CHARS = 32 * 1024;
+/** How many lines are tried between two readings of the clock. */
+const CLOCK_EVERY = 512;
 
 /** Runs the detectors of every applicable pattern over a document. */
 export function matchPatterns(
@@ -96,80 +102,104 @@ export function matchPatterns(
 ): MatchResult {
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? 100;
-  const maxRanges = options.maxRangesPerPattern ?? 500;
+  const maxLines = options.maxLinesPerPattern ?? 500;
   const started = now();
   const detectors = catalogue.patterns
     .filter((p) => p.appliesTo.detect.length > 0 && appliesTo(p, document))
     .flatMap((p) => compilePatternDetectors(p).detectors);
-  const matches: PatternMatch[] = [];
-  if (detectors.length === 0) return { matches, budgetExceeded: false, elapsedMs: now() - started };
+  if (detectors.length === 0) return { matches: [], budgetExceeded: false, elapsedMs: now() - started };
 
-  const lineStarts = computeLineStarts(document.text);
-  const chunks = splitChunks(document.text, lineStarts);
-  const rangesByPattern = new Map<string, LineRange[]>();
+  const text = new DocumentText(document.text);
+  const linesByPattern = new Map<string, Set<number>>();
   let budgetExceeded = false;
   outer: for (const detector of detectors) {
-    const ranges = rangesByPattern.get(detector.patternId) ?? [];
-    rangesByPattern.set(detector.patternId, ranges);
-    for (const chunk of chunks) {
-      if (now() - started > budget) {
+    if (now() - started > budget) {
+      budgetExceeded = true;
+      break;
+    }
+    const found = linesByPattern.get(detector.patternId) ?? new Set<number>();
+    linesByPattern.set(detector.patternId, found);
+    let tried = 0;
+    for (const index of text.candidateLines(detector.literal)) {
+      if (found.size >= maxLines) break;
+      if (++tried % CLOCK_EVERY === 0 && now() - started > budget) {
         budgetExceeded = true;
         break outer;
       }
-      const matcher = detector.regex.matcher(document.text.slice(chunk.start, chunk.end));
-      while (ranges.length < maxRanges && matcher.find()) {
-        if (matcher.end() === matcher.start()) continue;
-        ranges.push({
-          startLine: lineOf(lineStarts, chunk.start + matcher.start()),
-          endLine: lineOf(lineStarts, chunk.start + matcher.end() - 1),
-        });
-      }
+      if (!found.has(index) && detector.regex.test(text.lines[index])) found.add(index);
     }
   }
-  for (const [patternId, ranges] of rangesByPattern) {
-    if (ranges.length > 0) matches.push({ patternId, ranges: mergeRanges(ranges) });
+  const matches: PatternMatch[] = [];
+  for (const [patternId, lines] of linesByPattern) {
+    if (lines.size > 0) matches.push({ patternId, ranges: toRanges([...lines].sort((a, b) => a - b)) });
   }
   return { matches, budgetExceeded, elapsedMs: now() - started };
 }
 
-function computeLineStarts(text: string): number[] {
+/** The lines of a document, and where a literal occurs in them (computed lazily, shared by detectors). */
+class DocumentText {
+  readonly lines: string[];
+  private lower?: { text: string; starts: number[] };
+  private exact?: number[];
+
+  constructor(private readonly text: string) {
+    this.lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  }
+
+  /** 0-based indexes of the lines that may match: all of them without a literal. */
+  candidateLines(literal: RequiredLiteral | undefined): Iterable<number> {
+    if (!literal) return this.lines.keys();
+    let haystack: string;
+    let starts: number[];
+    if (literal.ignoreCase) {
+      // Lower-case line by line: the case change of some characters changes their length.
+      if (!this.lower) {
+        const text = this.lines.map((l) => l.toLowerCase()).join('\n');
+        this.lower = { text, starts: lineStarts(text) };
+      }
+      ({ text: haystack, starts } = this.lower);
+    } else {
+      this.exact ??= lineStarts(this.text);
+      haystack = this.text;
+      starts = this.exact;
+    }
+    const out: number[] = [];
+    for (let at = haystack.indexOf(literal.text); at !== -1; ) {
+      const line = lineOf(starts, at);
+      out.push(line);
+      const next = starts[line + 1];
+      if (next === undefined) break;
+      at = haystack.indexOf(literal.text, next);
+    }
+    return out;
+  }
+}
+
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-function splitChunks(text: string, lineStarts: number[]): Array<{ start: number; end: number }> {
-  const chunks: Array<{ start: number; end: number }> = [];
-  let start = 0;
-  for (const lineStart of lineStarts) {
-    if (lineStart - start >= CHUNK_CHARS) {
-      chunks.push({ start, end: lineStart });
-      start = lineStart;
-    }
-  }
-  chunks.push({ start, end: text.length });
-  return chunks;
-}
-
-/** 1-based line of a character offset. */
-function lineOf(lineStarts: number[], offset: number): number {
+/** 0-based line of a character offset. */
+function lineOf(starts: number[], offset: number): number {
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return lo + 1;
+  return lo;
 }
 
-function mergeRanges(ranges: LineRange[]): LineRange[] {
-  const sorted = [...ranges].sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+/** Sorted 0-based line indexes → 1-based ranges of consecutive lines. */
+function toRanges(lines: number[]): LineRange[] {
   const out: LineRange[] = [];
-  for (const r of sorted) {
+  for (const index of lines) {
     const last = out[out.length - 1];
-    if (last && r.startLine <= last.endLine) last.endLine = Math.max(last.endLine, r.endLine);
-    else out.push({ ...r });
+    if (last && index === last.endLine) last.endLine = index + 1;
+    else out.push({ startLine: index + 1, endLine: index + 1 });
   }
   return out;
 }

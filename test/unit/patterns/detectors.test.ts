@@ -29,7 +29,7 @@ describe('pattern applicability and detectors', () => {
     const read = (p: string) => fs.readFile(path.join(fixtureWorkspace(), p), 'utf8');
     const orders = matchPatterns(catalogue, { path: 'src/api/listOrders.ts', languageId: 'typescript', text: await read('src/api/listOrders.ts') });
     assert.deepStrictEqual(orders.matches.sort((a, b) => a.patternId.localeCompare(b.patternId)), [
-      { patternId: 'cursor-pagination', ranges: [{ startLine: 8, endLine: 8 }, { startLine: 15, endLine: 15 }, { startLine: 18, endLine: 18 }, { startLine: 19, endLine: 19 }] },
+      { patternId: 'cursor-pagination', ranges: [{ startLine: 8, endLine: 8 }, { startLine: 15, endLine: 15 }, { startLine: 18, endLine: 19 }] },
       { patternId: 'offset-pagination', ranges: [{ startLine: 22, endLine: 22 }] },
     ]);
     assert.strictEqual(orders.budgetExceeded, false);
@@ -39,13 +39,14 @@ describe('pattern applicability and detectors', () => {
     const elsewhere = matchPatterns(catalogue, { path: 'scripts/retryingClient.ts', languageId: 'typescript', text: await read('src/http/retryingClient.ts') });
     assert.deepStrictEqual(elsewhere.matches, []);
     const flags = matchPatterns(catalogue, { path: 'src/flags/checkout.ts', languageId: 'typescript', text: await read('src/flags/checkout.ts') });
-    assert.deepStrictEqual(flags.matches, [{ patternId: 'feature-flag-naming', ranges: [{ startLine: 5, endLine: 5 }, { startLine: 6, endLine: 6 }] }]);
+    assert.deepStrictEqual(flags.matches, [{ patternId: 'feature-flag-naming', ranges: [{ startLine: 5, endLine: 6 }] }]);
   });
 
-  it('reports a multi-line match over its lines, and case-insensitive detectors work', () => {
-    const catalogue = catalogueOf(patternDoc('sql', 'appliesTo:', '  detect:', "    - '(?i)limit\\s+\\d+\\s+offset'"));
-    const r = matchPatterns(catalogue, { path: 'q.sql', languageId: 'sql', text: 'select 1\nLIMIT 10\n  OFFSET 5\n' });
-    assert.deepStrictEqual(r.matches, [{ patternId: 'sql', ranges: [{ startLine: 2, endLine: 3 }] }]);
+  it('matches line by line like grep, joining consecutive lines, case-insensitively with (?i)', () => {
+    const catalogue = catalogueOf(patternDoc('sql', 'appliesTo:', '  detect:', "    - '(?i)^\\s*limit\\s+\\d+\\s+offset'"));
+    const text = 'select 1\nLIMIT 10 OFFSET 5\n  limit 1 offset 2\r\nLIMIT 10\n  OFFSET 5\nx LIMIT 1 OFFSET 1\nLİMİT 1 OFFSET 1\nlimit 3 offset 3';
+    const r = matchPatterns(catalogue, { path: 'q.sql', languageId: 'sql', text });
+    assert.deepStrictEqual(r.matches, [{ patternId: 'sql', ranges: [{ startLine: 2, endLine: 3 }, { startLine: 8, endLine: 8 }] }]);
   });
 
   it('reports detectors RE2 cannot run (lookaround, backreferences, syntax, empty match) at their line, and skips them', () => {
@@ -81,8 +82,8 @@ describe('pattern applicability and detectors', () => {
     const catalogue = catalogueOf(patternDoc('a', 'appliesTo:', '  detect: [alpha]'), patternDoc('b', 'appliesTo:', '  detect: [beta]'));
     const text = Array.from({ length: 20000 }, (_, i) => (i % 2 ? 'alpha beta' : 'gamma')).join('\n');
     let clock = 0;
-    // Each reading of the clock advances it 10 ms: the budget of 25 ms runs out after a few chunks.
-    const r = matchPatterns(catalogue, { path: 'x', languageId: 'plaintext', text }, { budgetMs: 25, now: () => (clock += 10) });
+    // Each reading of the clock advances it 10 ms: the budget of 25 ms runs out while the first detector is still going.
+    const r = matchPatterns(catalogue, { path: 'x', languageId: 'plaintext', text }, { budgetMs: 25, maxLinesPerPattern: 1e6, now: () => (clock += 10) });
     assert.strictEqual(r.budgetExceeded, true);
     assert.ok(!r.matches.some((m) => m.patternId === 'b'), 'the second detector never ran');
     const full = matchPatterns(catalogue, { path: 'x', languageId: 'plaintext', text });
@@ -90,10 +91,10 @@ describe('pattern applicability and detectors', () => {
     assert.deepStrictEqual(full.matches.map((m) => m.patternId).sort(), ['a', 'b']);
   });
 
-  it('caps the number of ranges per pattern', () => {
+  it('caps the number of matching lines per pattern', () => {
     const catalogue = catalogueOf(patternDoc('many', 'appliesTo:', '  detect: [hit]'));
     const text = Array.from({ length: 2000 }, () => 'hit').join('\n');
-    const r = matchPatterns(catalogue, { path: 'x', languageId: 'plaintext', text }, { maxRangesPerPattern: 10 });
-    assert.deepStrictEqual(r.matches[0].ranges, Array.from({ length: 10 }, (_, i) => ({ startLine: i + 1, endLine: i + 1 })));
+    const r = matchPatterns(catalogue, { path: 'x', languageId: 'plaintext', text }, { maxLinesPerPattern: 10 });
+    assert.deepStrictEqual(r.matches[0].ranges, [{ startLine: 1, endLine: 10 }]);
   });
 });

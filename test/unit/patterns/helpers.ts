@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parsePatternDocument, type ParsedPattern } from '../../../src/core/patterns/frontMatter';
 
@@ -28,5 +29,5 @@ export function patternDoc(id: string, ...extraLines: string[]): string {
 }
 
 export async function tempDir(prefix: string): Promise<string> {
-  return fs.promises.mkdtemp(path.join(require('os').tmpdir() as string, prefix));
+  return fs.promises.mkdtemp(path.join(os.tmpdir(), prefix));
 }

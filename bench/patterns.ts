@@ -1,0 +1,173 @@
+/**
+ * Pattern library benchmarks: a full load of 1,000 generated pattern documents, and running every
+ * detector of a realistic library over a 10,000-line file. Each figure is printed beside the floor
+ * measured in the same run: reading the same files, and one native RegExp pass over the same text.
+ */
+import { promises as fs, existsSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadFolderLibrary } from '../src/core/patterns/sources/folderSource';
+import { mergeLibraries, type PatternCatalogue } from '../src/core/patterns/library';
+import { matchPatterns, compilePatternDetectors } from '../src/core/patterns/detectors';
+import { formatResults, median, timeAsync, type BenchResult } from './support/measure';
+
+const COMMUNITIES = ['reliability', 'api-design', 'observability', 'delivery', 'security', 'data', 'frontend', 'mobile'];
+const LANGUAGES = ['typescript', 'javascript', 'python', 'go', 'java', 'csharp', 'ruby', 'rust', 'sql', 'kotlin'];
+const RUNS = 5;
+
+function patternText(i: number): string {
+  const id = `pattern-${i}`;
+  const community = COMMUNITIES[i % COMMUNITIES.length];
+  return [
+    '---',
+    `id: ${id}`,
+    `title: Generated pattern number ${i}`,
+    `summary: A generated pattern used to measure how long a library of a thousand takes to load.`,
+    `community: ${community}`,
+    `tags: [generated, ${community}, group-${i % 25}]`,
+    `status: ${i % 10 === 0 ? 'deprecated' : 'adopted'}`,
+    'maintainers: [bench@acme.example, benchbot]',
+    ...(i % 10 === 0 ? [`replacedBy: pattern-${i + 1}`] : []),
+    'appliesTo:',
+    `  languages: [${LANGUAGES[i % LANGUAGES.length]}, ${LANGUAGES[(i + 3) % LANGUAGES.length]}]`,
+    '  files: ["src/**"]',
+    '  detect:',
+    `    - 'useGenerated${i}\\('`,
+    `related: [pattern-${(i + 1) % 1000}, pattern-${(i + 7) % 1000}]`,
+    `examples: ["src/generated/${id}.ts#L1-L20"]`,
+    `owner-team: team-${i % 40}`,
+    '---',
+    '',
+    `# Generated pattern ${i}`,
+    '',
+    'Some prose about when to use it and when not to.'.repeat(8),
+    '',
+    '```ts',
+    `const value = useGenerated${i}(input);`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+async function generateLibrary(root: string, count: number): Promise<void> {
+  await Promise.all(COMMUNITIES.map((c) => fs.mkdir(path.join(root, c), { recursive: true })));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => fs.writeFile(path.join(root, COMMUNITIES[i % COMMUNITIES.length], `pattern-${i}.md`), patternText(i))),
+  );
+}
+
+/** The floor of a load: listing and reading the same files, nothing else. */
+async function readAll(root: string): Promise<number> {
+  let bytes = 0;
+  for (const community of await fs.readdir(root)) {
+    const dir = path.join(root, community);
+    const names = await fs.readdir(dir);
+    const texts = await Promise.all(names.map((n) => fs.readFile(path.join(dir, n), 'utf8')));
+    bytes += texts.reduce((sum, t) => sum + t.length, 0);
+  }
+  return bytes;
+}
+
+function generatedSource(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    if (i % 97 === 0) out.push(`  const profile${i} = await retryWithBackoff(() => fetch(url${i}), { retries: 3 });`);
+    else if (i % 211 === 0) out.push(`  logger.info({ event: 'order.placed', orderId: id${i} });`);
+    else if (i % 307 === 0) out.push(`  if (flags.isEnabled('checkout.one-click.enabled')) render${i}();`);
+    else if (i % 401 === 0) out.push(`  const sql${i} = 'SELECT * FROM orders LIMIT 50 OFFSET 100';`);
+    else out.push(`  const value${i} = compute(input${i % 50}, { scale: ${i % 7}, label: "item ${i}" }); // step ${i}`);
+  }
+  return out.join('\n');
+}
+
+function findRepoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'test', 'fixtures', 'patterns', 'library'))) return dir;
+  }
+  return process.cwd();
+}
+
+export async function runPatternBenchmarks(): Promise<BenchResult[]> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'constellation-pattern-bench-'));
+  const results: BenchResult[] = [];
+  try {
+    await generateLibrary(root, 1000);
+    const loads: number[] = [];
+    const reads: number[] = [];
+    let catalogue: PatternCatalogue | undefined;
+    for (let run = 0; run < RUNS; run++) {
+      reads.push((await timeAsync(() => readAll(root))).ms);
+      const timed = await timeAsync(async () => mergeLibraries([await loadFolderLibrary({ root })]));
+      loads.push(timed.ms);
+      catalogue = timed.result;
+    }
+    results.push({
+      name: 'load 1,000 patterns (parse + validate + merge)',
+      value: median(loads),
+      unit: 'ms',
+      target: 500,
+      floor: { label: 'read the same 1,000 files', value: median(reads) },
+      note: `${catalogue?.patterns.length ?? 0} loaded, ${catalogue?.diagnostics.length ?? 0} problems; median of ${RUNS}`,
+    });
+
+    const text = generatedSource(10_000);
+    const library = mergeLibraries([await loadFolderLibrary({ root: path.join(findRepoRoot(), 'test', 'fixtures', 'patterns', 'library') })]);
+    const detectorCount = library.patterns.reduce((n, p) => n + compilePatternDetectors(p).detectors.length, 0);
+    const document = { path: 'src/orders/service.ts', languageId: 'typescript', text };
+    matchPatterns(library, document); // warm-up (compiles once per pattern)
+    const matchTimes: number[] = [];
+    let found = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const r = matchPatterns(library, document, { budgetMs: 10_000 });
+      matchTimes.push(performance.now() - started);
+      found = r.matches.reduce((n, m) => n + m.ranges.length, 0);
+    }
+    const nativeTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      let n = 0;
+      for (const _ of text.matchAll(/retryWithBackoff\(/g)) n++;
+      nativeTimes.push(performance.now() - started + n * 0);
+    }
+    results.push({
+      name: `match all detectors over 10,000 lines`,
+      value: median(matchTimes),
+      unit: 'ms',
+      target: 30,
+      floor: { label: 'one native RegExp pass', value: median(nativeTimes) },
+      note: `${library.patterns.length} patterns, ${detectorCount} detectors (RE2), ${found} ranges, ${(text.length / 1024).toFixed(0)} KiB`,
+    });
+
+    const bigMatch: number[] = [];
+    matchPatterns(catalogue!, document, { budgetMs: 10_000 });
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      matchPatterns(catalogue!, document, { budgetMs: 10_000 });
+      bigMatch.push(performance.now() - started);
+    }
+    const applicable = catalogue!.patterns.filter((p) => p.appliesTo.languages.includes('typescript')).length;
+    results.push({
+      name: 'match the 1,000-pattern catalogue over 10,000 lines',
+      value: median(bigMatch),
+      unit: 'ms',
+      note: `${applicable} patterns apply to a TypeScript file; no target (default budget is 100 ms)`,
+    });
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (require.main === module) {
+  runPatternBenchmarks()
+    .then((results) => {
+      const { table, failures } = formatResults(results);
+      process.stdout.write(`${table}\n${failures.length === 0 ? 'all targets met' : `targets missed: ${failures.map((f) => f.name).join(', ')}`}\n`);
+      process.exitCode = failures.length === 0 ? 0 : 1;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    });
+}
