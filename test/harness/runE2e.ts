@@ -57,6 +57,7 @@ interface ModeResult { passed: number; failed: number }
 async function runMode(tools: HostTools, mode: E2eMode, artifacts: string): Promise<ModeResult> {
   const started = Date.now();
   const specs = registeredSpecs().filter((s) => s.modes.includes(mode) && (!option('--grep') || s.name.includes(option('--grep') ?? '')));
+  const vsix = mode === 'vsix' ? vsixFile(tools) : undefined;
   const sb = createSandbox(`e2e${mode}`, { trusted: true });
   const workspace = path.join(sb.root, 'ws');
   const fixture: FixtureInfo = createFixtureWorkspace(workspace, 'test');
@@ -64,7 +65,7 @@ async function runMode(tools: HostTools, mode: E2eMode, artifacts: string): Prom
   let browser: Browser | undefined;
   const result: ModeResult = { passed: 0, failed: 0 };
   try {
-    if (mode === 'vsix') installPackaged(tools, sb, vsixFile(tools));
+    if (vsix) installPackaged(tools, sb, vsix);
     server = await startCodeServer(tools, sb, workspace, { smokeTestDriver: mode === 'dev', trusted: true });
     browser = await launchBrowser(tools, sb);
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -96,6 +97,9 @@ async function runMode(tools: HostTools, mode: E2eMode, artifacts: string): Prom
         await page.keyboard.press('Escape').catch(() => undefined);
       }
     }
+  } catch (error) {
+    say(mode, `sandbox kept: ${sb.root}`);
+    throw error;
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
