@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import type { Logger } from '../logger';
 import { GitError, classifyGitFailure, firstErrorLine } from './gitError';
@@ -152,6 +152,8 @@ export class GitRunner {
         env: { ...process.env, ...options.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
         stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
+        // Own process group, so a kill also reaches helpers git started (remote-http, ...).
+        detached: process.platform !== 'win32',
       });
       let stderr = '';
       let failure: GitError | Error | undefined;
@@ -164,8 +166,8 @@ export class GitRunner {
           failure = reason;
         }
         if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGTERM');
-          killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+          killTree(child, 'SIGTERM');
+          killTimer = setTimeout(() => killTree(child, 'SIGKILL'), KILL_GRACE_MS);
         }
       };
       const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
@@ -224,6 +226,14 @@ export class GitRunner {
         spawnFailed = true;
         void this.spawnError(err, args, options.cwd).then(finish);
       });
+      child.on('exit', () => {
+        // A killed git may leave helpers holding its pipes open: do not wait for them.
+        if (failure) {
+          stdout.destroy();
+          errStream.destroy();
+          finish(failure);
+        }
+      });
       child.on('close', (exitCode) => {
         if (spawnFailed) {
           return;
@@ -258,6 +268,18 @@ export class GitRunner {
     }
     return new GitError('Failed', `Could not start git: ${err.message}`, { args, stderr: err.message });
   }
+}
+
+function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined && process.platform !== 'win32') {
+      process.kill(-child.pid, signal);
+      return;
+    }
+  } catch {
+    // the group is already gone; fall back to the child itself
+  }
+  child.kill(signal);
 }
 
 function abortedError(args: string[]): GitError {
