@@ -93,11 +93,15 @@ export async function runPatternBenchmarks(): Promise<BenchResult[]> {
   try {
     await generateLibrary(root, 1000);
     const loads: number[] = [];
+    const cpu: number[] = [];
     const reads: number[] = [];
     let catalogue: PatternCatalogue | undefined;
     for (let run = 0; run < RUNS; run++) {
       reads.push((await timeAsync(() => readAll(root))).ms);
+      const cpuBefore = process.cpuUsage();
       const timed = await timeAsync(async () => mergeLibraries([await loadFolderLibrary({ root })]));
+      const cpuUsed = process.cpuUsage(cpuBefore);
+      cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
       loads.push(timed.ms);
       catalogue = timed.result;
     }
@@ -107,7 +111,7 @@ export async function runPatternBenchmarks(): Promise<BenchResult[]> {
       unit: 'ms',
       target: 500,
       floor: { label: 'read the same 1,000 files', value: median(reads) },
-      note: `${catalogue?.patterns.length ?? 0} loaded, ${catalogue?.diagnostics.length ?? 0} problems; median of ${RUNS}`,
+      note: `${catalogue?.patterns.length ?? 0} loaded, ${catalogue?.diagnostics.length ?? 0} problems; median of ${RUNS}; CPU ${median(cpu).toFixed(0)} ms; load avg ${os.loadavg()[0].toFixed(1)}`,
     });
 
     const text = generatedSource(10_000);

@@ -19,24 +19,24 @@ export type SplitResult = { ok: true; document: SplitDocument } | { ok: false; l
 const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
-/** Finds the `---` fenced front matter at the very top of a Markdown file. */
+/** Finds the `---` fenced front matter at the very top of a Markdown file (scans only up to the closing fence). */
 export function splitFrontMatter(text: string): SplitResult {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines.length === 0 || !OPENING.test(lines[0])) {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let lineEnd = source.indexOf('\n');
+  const firstLine = (lineEnd === -1 ? source : source.slice(0, lineEnd)).replace(/\r$/, '');
+  if (!OPENING.test(firstLine)) {
     return { ok: false, line: 1, message: 'no front matter: a pattern file must start with a `---` line' };
   }
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSING.test(lines[i])) {
-      return {
-        ok: true,
-        document: {
-          yaml: lines.slice(1, i).join('\n'),
-          yamlLine: 2,
-          body: lines.slice(i + 1).join('\n'),
-          bodyLine: i + 2,
-        },
-      };
+  const yamlLines: string[] = [];
+  for (let line = 2; lineEnd !== -1; line++) {
+    const start = lineEnd + 1;
+    lineEnd = source.indexOf('\n', start);
+    const content = (lineEnd === -1 ? source.slice(start) : source.slice(start, lineEnd)).replace(/\r$/, '');
+    if (CLOSING.test(content)) {
+      const body = lineEnd === -1 ? '' : source.slice(lineEnd + 1).replace(/\r\n/g, '\n');
+      return { ok: true, document: { yaml: yamlLines.join('\n'), yamlLine: 2, body, bodyLine: line + 1 } };
     }
+    yamlLines.push(content);
   }
   return { ok: false, line: 1, message: 'front matter is not closed: add a `---` line after the last field' };
 }
