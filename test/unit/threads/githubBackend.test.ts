@@ -175,6 +175,13 @@ describe('GitHubThreadBackend over real HTTP (GitHub Enterprise layout)', functi
       assert.strictEqual(server.requests.length, 1, 'a limit that lifts in an hour is not waited for');
     });
 
+    it('GraphQL RATE_LIMITED error (HTTP 200) → rateLimited with the reset time', async () => {
+      const reset = Math.floor(Date.now() / 1000) + 1800;
+      server.addRoutes([{ method: 'POST', path: '/api/graphql', handler: () => ({ status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, json: { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] } }) }]);
+      const error = await sendExpecting(backend({ throttle: true }), 'rateLimited');
+      assert.strictEqual(error.resetAt, new Date(reset * 1000).toISOString());
+    });
+
     it('502 → server, after the configured retries', async () => {
       server.addRoutes([{ method: 'POST', path: '/api/graphql', handler: () => ({ status: 502, body: '<html>Bad Gateway</html>', headers: { 'content-type': 'text/html' } }) }]);
       await sendExpecting(backend({ retries: 2, retryBaseMs: 5 }), 'server');
