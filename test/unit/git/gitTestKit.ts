@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { HistoryIndexData } from '../../../src/core/git/historyTypes';
 import type { Logger } from '../../../src/core/logger';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import type { TestAuthor } from '../../support/gitRepo';
@@ -54,4 +55,23 @@ export function fixture(name: string): string {
       return readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'git', name), 'utf8');
     }
   }
+}
+
+/** A plain, order-independent view of an index, to compare two of them (updatedAt left out). */
+export function snapshot(index: HistoryIndexData): unknown {
+  return {
+    repository: index.repository,
+    head: index.head,
+    shallow: index.shallow,
+    commitCount: index.commitCount,
+    people: [...index.people.values()].sort((a, b) => a.email.localeCompare(b.email)),
+    files: [...index.files.values()]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((f) => ({
+        path: f.path,
+        creator: f.creator,
+        totalChanges: f.totalChanges,
+        contributions: [...f.contributions.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      })),
+  };
 }
