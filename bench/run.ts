@@ -1,7 +1,7 @@
-import { existsSync } from 'fs';
 import * as path from 'path';
 import { formatResults, type BenchResult } from './support/measure';
 import { runHistoryBenchmarks } from './historyBench';
+import { runPatternBenchmarks } from './patterns';
 
 /** `npm run bench`: prints every figure beside its target and the floor measured in the same run. */
 async function main(): Promise<void> {
@@ -9,12 +9,8 @@ async function main(): Promise<void> {
   const log = (line: string): void => { process.stdout.write(`${line}\n`); };
   const results: BenchResult[] = [];
   results.push(...await runHistoryBenchmarks(cacheDir, log));
-  const patternBench = path.join(__dirname, 'patterns.js');
-  if (existsSync(patternBench)) {
-    const { runPatternBenchmarks } = require(patternBench) as { runPatternBenchmarks: () => Promise<BenchResult[]> };
-    log('pattern library…');
-    results.push(...await runPatternBenchmarks());
-  }
+  log('pattern library…');
+  results.push(...await runPatternBenchmarks());
   const { table, failures } = formatResults(results);
   log(`\n${table}\n`);
   log(failures.length === 0 ? 'all targets met' : `targets missed: ${failures.map((f) => f.name).join(', ')}`);
