@@ -141,8 +141,8 @@ function capitalise(text: string): string {
 
 function expertItem(expert: RankedExpert): vscode.TreeItem {
   const item = new vscode.TreeItem(expert.name);
-  const team = expert.placement.team?.name ?? expert.placement.company?.name;
-  item.description = [team, expert.former ? 'former' : undefined, `${Math.round(expert.score * 100)}%`].filter(Boolean).join(' · ');
+  const place = [expert.placement.team?.name, expert.placement.businessUnit?.name ?? expert.placement.company?.name];
+  item.description = [...place, expert.former ? 'former' : undefined].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(expert.name)}** — ${escapeMarkdown(expert.email)}\n\n`);
   tooltip.appendMarkdown(`${escapeMarkdown(RELATIONSHIP_LABELS[expert.relationship])}\n\n${escapeMarkdown(expert.explanation)}`);
