@@ -49,6 +49,20 @@ describe('experts in the editor', function () {
     }
   });
 
+  it('shows exactly the top experts by score when the hover has room for fewer', async () => {
+    await vscode.workspace.getConfiguration('constellation.experts').update('hoverCount', 1, vscode.ConfigurationTarget.Global);
+    for (const expectation of info.expectations) {
+      const uri = fixtureUri(info, expectation.file);
+      await vscode.window.showTextDocument(uri);
+      const text = await eventually(`single-expert hover on ${expectation.file}`, async () => {
+        const hover = await constellationHover(uri, expectation.line);
+        return hover && hoverNames(hover).length === 1 ? hover : undefined;
+      });
+      assert.deepStrictEqual(hoverNames(text), [nameOf(expectation.expectedTopEmails[0])], expectation.functionName);
+      assert.deepStrictEqual(hoverBadges(text), [RELATIONSHIP_LABELS[expectation.expectedRelationships[0]]]);
+    }
+  });
+
   it('ranks the whole function in the expected order (Who Knows This Code? on a selection)', async () => {
     for (const expectation of info.expectations) {
       const editor = await vscode.window.showTextDocument(fixtureUri(info, expectation.file));
