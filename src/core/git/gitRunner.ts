@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import type { Logger } from '../logger';
 import { GitError, classifyGitFailure, firstErrorLine } from './gitError';
 
@@ -87,7 +88,7 @@ export class GitRunner {
   /** The version number, e.g. `2.39.5`. */
   version(): Promise<string> {
     if (!this.versionPromise) {
-      this.versionPromise = this.collect(['version'], { cwd: process.cwd() }).then((out) => {
+      this.versionPromise = this.collect(['version'], { cwd: os.tmpdir() }).then((out) => {
         const match = /git version (\S+)/.exec(out);
         return match ? match[1] : out.trim();
       });

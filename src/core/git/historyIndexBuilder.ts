@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '../logger';
 import { GitError } from './gitError';
 import type { GitRunner } from './gitRunner';
-import { HistoryReplay, personKey, remapPerson } from './historyReplay';
+import { HistoryReplay, personKey } from './historyReplay';
 import type { FileHistory, HistoryIndexData, PersonRecord } from './historyTypes';
 import { HISTORY_INDEX_FORMAT_VERSION } from './indexStore';
 import { LOG_FORMAT, LogStreamParser, parseContact } from './logParser';
@@ -96,8 +96,9 @@ export async function updateHistoryIndex(
     logger.info(`History of ${root} was rewritten (${index.head.slice(0, 10) || 'empty'} → ${target?.slice(0, 10) ?? 'empty'}): rebuilding`);
     return rebuild();
   }
-  const copyOfIndex = (): Pick<HistoryIndexData, 'files' | 'people'> => structuredClone({ files: index.files, people: index.people });
-  const replay = await replayRange(git, root, `${index.head}..${target}`, copyOfIndex, shallow, options);
+  // Fresh maps sharing the records of `index`; the replay copies a record before changing it.
+  const copyOfIndex = (): Pick<HistoryIndexData, 'files' | 'people'> => ({ files: new Map(index.files), people: new Map(index.people) });
+  const replay = await replayRange(git, root, `${index.head}..${target}`, copyOfIndex, shallow, options, true);
   if (replay.mailmapChanged) {
     logger.info(`.mailmap changed in ${root}: rebuilding so every identity is mapped the same way`);
     return rebuild();
@@ -149,16 +150,17 @@ async function replayRange(
   base: () => { files: Map<string, FileHistory>; people: Map<string, PersonRecord> },
   shallow: boolean,
   options: BuildHistoryOptions,
+  copyOnWrite = false,
 ): Promise<HistoryReplay> {
   const logger = options.logger ?? silentLogger;
   try {
-    return await streamInto(git, root, range, base(), shallow, true, options);
+    return await streamInto(git, root, range, base(), shallow, true, options, copyOnWrite);
   } catch (err) {
     if (!(err instanceof GitError) || ['Aborted', 'Timeout', 'GitNotFound', 'NotARepository'].includes(err.code)) {
       throw err;
     }
     logger.warn(`git log with rename detection failed in ${root} (${err.message}); retrying without rename detection`);
-    return streamInto(git, root, range, base(), shallow, false, options);
+    return streamInto(git, root, range, base(), shallow, false, options, copyOnWrite);
   }
 }
 
@@ -170,8 +172,9 @@ async function streamInto(
   shallow: boolean,
   renames: boolean,
   options: BuildHistoryOptions,
+  copyOnWrite: boolean,
 ): Promise<HistoryReplay> {
-  const replay = new HistoryReplay(state.files, state.people, shallow);
+  const replay = new HistoryReplay(state.files, state.people, shallow, copyOnWrite);
   const onProgress = options.onProgress;
   const parser = new LogStreamParser((commit) => {
     replay.apply(commit);
@@ -197,7 +200,7 @@ async function finish(git: GitRunner, index: HistoryIndexData, replay: HistoryRe
       for (const [contact, canonical] of resolved) {
         const raw = parseContact(contact);
         if (raw) {
-          remapPerson(index, personKey(raw.email, raw.name), personKey(canonical.email, canonical.name), canonical.name);
+          replay.remapPerson(personKey(raw.email, raw.name), personKey(canonical.email, canonical.name), canonical.name);
         }
       }
     } catch (err) {

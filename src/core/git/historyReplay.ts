@@ -1,4 +1,4 @@
-import type { FileContribution, FileHistory, HistoryIndexData, PersonRecord } from './historyTypes';
+import type { FileContribution, FileHistory, PersonRecord } from './historyTypes';
 import type { LogCommit } from './logParser';
 
 /** Lower-cased email, the person key used everywhere (the name when a commit has no email). */
@@ -17,7 +17,7 @@ export function personKey(email: string, name: string): string {
  *
  * Co-authors from trailers are credited like the author (changes, `created` on an add), under
  * the key of their email as written; `remapPerson` later folds them into their mailmap identity.
- * `creator` stays the commit author.
+ * `creator` stays the commit author. `remapPerson` then folds them into their mailmap identity.
  */
 export class HistoryReplay {
   commitCount = 0;
@@ -26,11 +26,21 @@ export class HistoryReplay {
   /** True when a commit touched .mailmap: identities of earlier commits may now map differently. */
   mailmapChanged = false;
 
+  /** Records this replay may change in place; any other record is shared with a caller's index. */
+  private readonly ownedFiles = new Set<FileHistory>();
+  private readonly ownedPeople = new Set<PersonRecord>();
+
+  /**
+   * With `copyOnWrite`, the maps are private copies whose records belong to another index: a
+   * record is cloned the first time it changes, so an incremental update never alters its input
+   * and copies only what the new commits touch.
+   */
   constructor(
     readonly files: Map<string, FileHistory>,
     readonly people: Map<string, PersonRecord>,
     /** Parentless commits of a shallow clone are cut-off points, not real additions. */
     private readonly shallow: boolean,
+    private readonly copyOnWrite = false,
   ) {}
 
   apply(commit: LogCommit): void {
@@ -75,21 +85,25 @@ export class HistoryReplay {
     if (status === 'A' || status === 'C') {
       file = { path, creator: author, totalChanges: 0, contributions: new Map() };
       this.files.set(path, file);
+      this.ownedFiles.add(file);
     } else if (status === 'R' && oldPath !== undefined) {
-      file = this.files.get(oldPath);
+      const moved = this.files.get(oldPath);
       this.files.delete(oldPath);
-      if (file) {
+      if (moved) {
+        file = this.ownFile(moved);
         file.path = path;
         this.files.set(path, file);
       }
     } else {
-      file = this.files.get(path);
+      const existing = this.files.get(path);
+      file = existing && this.ownFile(existing);
     }
     if (!file) {
       // Changed but never added in the history we read (shallow clone, range update of an odd history).
       file = { path, totalChanges: 0, contributions: new Map() };
       this.files.set(path, file);
     }
+    this.ownedFiles.add(file);
     const created = status === 'A' || status === 'C';
     file.totalChanges++;
     for (const key of credited) {
@@ -106,11 +120,14 @@ export class HistoryReplay {
   }
 
   private touchPerson(key: string, name: string, time: number, countCommit: boolean): void {
-    const person = this.people.get(key);
-    if (!person) {
-      this.people.set(key, { email: key, name, commits: countCommit ? 1 : 0, firstActive: time, lastActive: time });
+    const found = this.people.get(key);
+    if (!found) {
+      const created = { email: key, name, commits: countCommit ? 1 : 0, firstActive: time, lastActive: time };
+      this.people.set(key, created);
+      this.ownedPeople.add(created);
       return;
     }
+    const person = this.ownPerson(found);
     if (countCommit) {
       person.commits++;
     }
@@ -121,6 +138,75 @@ export class HistoryReplay {
       person.lastActive = time;
       if (name) {
         person.name = name;
+      }
+    }
+  }
+
+  private ownFile(file: FileHistory): FileHistory {
+    if (!this.copyOnWrite || this.ownedFiles.has(file)) {
+      return file;
+    }
+    const contributions = new Map<string, FileContribution>();
+    for (const [key, c] of file.contributions) {
+      contributions.set(key, { changeTimes: c.changeTimes.slice(), created: c.created });
+    }
+    const copy: FileHistory = { ...file, contributions };
+    if (this.files.get(copy.path) === file) {
+      this.files.set(copy.path, copy);
+    }
+    this.ownedFiles.add(copy);
+    return copy;
+  }
+
+  private ownPerson(person: PersonRecord): PersonRecord {
+    if (!this.copyOnWrite || this.ownedPeople.has(person)) {
+      return person;
+    }
+    const copy = { ...person };
+    this.people.set(copy.email, copy);
+    this.ownedPeople.add(copy);
+    return copy;
+  }
+
+  /**
+   * Folds person `from` into `to` (a co-author alias resolved by .mailmap): people, contributions
+   * and creators. Equal change times from both sides are kept once (the same commit credited twice).
+   */
+  remapPerson(from: string, to: string, name: string): void {
+    const found = this.people.get(from);
+    if (from === to) {
+      if (found && name) {
+        this.ownPerson(found).name = name;
+      }
+      return;
+    }
+    if (found) {
+      this.people.delete(from);
+      const target = this.people.get(to);
+      if (target) {
+        const owned = this.ownPerson(target);
+        owned.commits += found.commits;
+        owned.firstActive = Math.min(owned.firstActive, found.firstActive);
+        owned.lastActive = Math.max(owned.lastActive, found.lastActive);
+      } else {
+        const moved = { ...found, email: to, name: name || found.name };
+        this.people.set(to, moved);
+        this.ownedPeople.add(moved);
+      }
+    }
+    for (const shared of [...this.files.values()]) {
+      if (shared.creator !== from && !shared.contributions.has(from)) {
+        continue;
+      }
+      const file = this.ownFile(shared);
+      if (file.creator === from) {
+        file.creator = to;
+      }
+      const moved = file.contributions.get(from);
+      if (moved) {
+        file.contributions.delete(from);
+        const existing = file.contributions.get(to);
+        file.contributions.set(to, existing ? mergeContributions(existing, moved) : moved);
       }
     }
   }
@@ -136,43 +222,6 @@ function insertTime(times: number[], time: number): void {
     times.push(time);
   } else {
     times.splice(i, 0, time);
-  }
-}
-
-/**
- * Folds person `from` into `to` (a co-author alias resolved by .mailmap): people, contributions
- * and creators. Equal change times from both sides are kept once (the same commit credited twice).
- */
-export function remapPerson(index: Pick<HistoryIndexData, 'people' | 'files'>, from: string, to: string, name: string): void {
-  const source = index.people.get(from);
-  if (from === to) {
-    if (source && name) {
-      source.name = name;
-    }
-    return;
-  }
-  if (source) {
-    index.people.delete(from);
-    const target = index.people.get(to);
-    if (target) {
-      target.commits += source.commits;
-      target.firstActive = Math.min(target.firstActive, source.firstActive);
-      target.lastActive = Math.max(target.lastActive, source.lastActive);
-    } else {
-      index.people.set(to, { ...source, email: to, name: name || source.name });
-    }
-  }
-  for (const file of index.files.values()) {
-    const moved = file.contributions.get(from);
-    if (file.creator === from) {
-      file.creator = to;
-    }
-    if (!moved) {
-      continue;
-    }
-    file.contributions.delete(from);
-    const existing = file.contributions.get(to);
-    file.contributions.set(to, existing ? mergeContributions(existing, moved) : moved);
   }
 }
 

@@ -62,7 +62,7 @@ export class HistoryIndexStore {
         this.logger.info(`Ignoring ${file}: format version ${stored.formatVersion}, expected ${HISTORY_INDEX_FORMAT_VERSION}`);
         return undefined;
       }
-      if (stored.repository !== path.resolve(repoRoot)) {
+      if (typeof stored.repository !== 'string' || path.resolve(stored.repository) !== path.resolve(repoRoot)) {
         this.logger.warn(`Ignoring ${file}: it belongs to ${String(stored.repository)}`);
         return undefined;
       }

@@ -3,7 +3,7 @@ import { parseContact, type CoAuthor } from './logParser';
 
 /**
  * Resolves contacts (`Name <email>`) through the repository's .mailmap with one
- * `git check-mailmap --stdin` call. Returns raw contact → canonical identity; contacts git cannot
+ * `git check-mailmap --stdin` call (git ≥ 2.39 accepts --stdin; one line in, one line out). Returns raw contact → canonical identity; contacts git cannot
  * parse are left out (the caller keeps them as written).
  */
 export async function resolveContacts(

@@ -9,6 +9,7 @@ describe('history index update', function () {
   let repo: TestRepo;
   beforeEach(() => {
     repo = TestRepo.create();
+    repo.write('.mailmap', 'Carol Cook <carol@example.test> <carol.old@legacy.test>\n');
     repo.write('a.txt', 'a\n').write('b.txt', 'b\n').commit({ author: alice, date: '2022-01-01T00:00:00Z' });
     repo.write('a.txt', 'a2\n').commit({ author: bob, date: '2022-01-02T00:00:00Z' });
   });
@@ -24,7 +25,11 @@ describe('history index update', function () {
   it('reads only new commits and matches a full rebuild, leaving the old index untouched', async () => {
     const index = await buildHistoryIndex(git, repo.root);
     const before = snapshot(index);
-    repo.move('a.txt', 'moved/a.txt').commit({ author: carol, date: '2022-01-03T00:00:00Z' });
+    repo.move('a.txt', 'moved/a.txt').write('b.txt', 'b2\n').commit({
+      author: bob,
+      date: '2022-01-03T00:00:00Z',
+      trailers: ['Co-authored-by: Old Carol <carol.old@legacy.test>'], // an alias, folded into Carol
+    });
     repo.remove('b.txt').write('c.txt', 'c\n').commit({
       author: carol,
       date: '2022-01-04T00:00:00Z',
@@ -40,8 +45,14 @@ describe('history index update', function () {
     assert.deepStrictEqual(snapshot(result.index), snapshot(await buildHistoryIndex(git, repo.root)));
     assert.deepStrictEqual(snapshot(index), before, 'the input index is not modified');
     assert.strictEqual(result.index.commitCount, 6);
-    assert.deepStrictEqual([...result.index.files.keys()].sort(), ['c.txt', 'moved/a.txt']);
+    assert.deepStrictEqual([...result.index.files.keys()].sort(), ['.mailmap', 'c.txt', 'moved/a.txt']);
     assert.strictEqual(result.index.files.get('moved/a.txt')?.creator, alice.email);
+    assert.deepStrictEqual([...(result.index.files.get('moved/a.txt')?.contributions.keys() ?? [])].sort(), [
+      alice.email,
+      bob.email,
+      carol.email,
+    ]);
+    assert.strictEqual(result.index.people.has('carol.old@legacy.test'), false);
   });
 
   it('rebuilds after an amend and after a reset', async () => {
@@ -58,7 +69,7 @@ describe('history index update', function () {
     const reset = await updateHistoryIndex(git, amended.index);
     assert.strictEqual(reset.mode, 'rebuilt');
     assert.strictEqual(reset.index.commitCount, 1);
-    assert.deepStrictEqual(Object.keys(Object.fromEntries(reset.index.files.get('a.txt')?.contributions ?? [])), [alice.email]);
+    assert.deepStrictEqual([...(reset.index.files.get('a.txt')?.contributions.keys() ?? [])], [alice.email]);
   });
 
   it('rebuilds when new commits change .mailmap, so every identity maps the same way', async () => {
