@@ -57,15 +57,21 @@ export class GitRunner {
       return this.collect(args, options);
     }
     const key = `${options.cwd}\0${options.timeoutMs ?? ''}\0${args.join('\0')}`;
-    if (options.signal?.aborted) return Promise.reject(abortedError(args));
+    if (options.signal?.aborted) {
+      return Promise.reject(abortedError(args));
+    }
     let shared = this.inFlight.get(key);
     // A run whose every caller left is being killed: start afresh instead of joining it.
     if (!shared || shared.controller.signal.aborted) {
       const controller = new AbortController();
-      const promise = this.collect(args, { ...options, signal: controller.signal }).finally(() => {
-        this.inFlight.delete(key);
+      const entry: SharedRun = { promise: Promise.resolve(''), controller, waiting: 0 };
+      entry.promise = this.collect(args, { ...options, signal: controller.signal }).finally(() => {
+        // A cancelled run may finish after a fresh one replaced it: remove only our own entry.
+        if (this.inFlight.get(key) === entry) {
+          this.inFlight.delete(key);
+        }
       });
-      shared = { promise, controller, waiting: 0 };
+      shared = entry;
       this.inFlight.set(key, shared);
     }
     return this.joinShared(shared, args, options.signal);

@@ -17,7 +17,7 @@ export function personKey(email: string, name: string): string {
  *
  * Co-authors from trailers are credited like the author (changes, `created` on an add), under
  * the key of their email as written; `remapPerson` later folds them into their mailmap identity.
- * `creator` stays the commit author. `remapPerson` then folds them into their mailmap identity.
+ * `creator` stays the commit author.
  */
 export class HistoryReplay {
   commitCount = 0;

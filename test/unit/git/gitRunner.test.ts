@@ -97,6 +97,18 @@ describe('GitRunner', () => {
     assert.strictEqual(logger.lines.filter((l) => l.includes('git log --format=%H')).length, 2, 'finished calls are not reused');
   });
 
+  it('starts afresh when the shared call was cancelled by all its callers', async () => {
+    const git = new GitRunner({ logger: recordingLogger() });
+    const controller = new AbortController();
+    const cancelled = git.run(['log', '--format=%H'], { cwd: repo.root, signal: controller.signal });
+    controller.abort();
+    const fresh = git.run(['log', '--format=%H'], { cwd: repo.root });
+    await rejectsWith(cancelled, 'Aborted');
+    assert.strictEqual((await fresh).trim(), repo.head());
+    const third = await git.run(['log', '--format=%H'], { cwd: repo.root });
+    assert.strictEqual(third.trim(), repo.head());
+  });
+
   it('fails with NotARepository outside a repository', async () => {
     const tmp = tempDir();
     try {
