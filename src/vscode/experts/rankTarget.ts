@@ -20,7 +20,8 @@ export async function rankTarget(
     kind: lines ? 'lines' : 'file',
     startLine: target.startLine,
     endLine: target.endLine,
-    contents: lines && document?.isDirty ? document.getText() : undefined,
+    // Always the editor's text: saved-but-uncommitted edits must not be served from a blame cached by HEAD.
+    contents: lines && document ? document.getText() : undefined,
     limit: options.limit,
     signal: options.signal,
   });

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseDirectoryConfig } from '../../../src/core/directory/directoryConfig';
-import { loadDirectory } from '../../../src/core/directory/directoryLoader';
+import { loadDirectory } from '../../../src/core/directory/orgDirectory';
 import { parseCodeowners } from '../../../src/core/directory/codeowners';
 import { OrgDirectory } from '../../../src/core/directory/orgDirectory';
 import type { Placement } from '../../../src/core/directory/types';

@@ -1,2 +1,0 @@
-/** Entry point for loading a repository's directory (directory.yml + CODEOWNERS). */
-export { loadDirectory, type LoadDirectoryOptions } from './orgDirectory';
