@@ -28,12 +28,12 @@ export interface ExpertQuery {
 export const DEFAULT_LIMIT = 5;
 
 /**
- * Defaults: 180-day half-life, former after a year without a commit (long leaves are not
- * departures), folder evidence fading
+ * Defaults: 180-day half-life, former after 180 days without a commit (a year scored worse in
+ * the replay eval), folder evidence fading
  * out as a file reaches 30 changes (the eval's best; see scoring.ts).
  */
 export function defaultExpertModelOptions(now: number): ExpertModelOptions {
-  return { halfLifeDays: 180, formerAfterDays: 365, backoffMinChanges: 30, extraBots: [], now };
+  return { halfLifeDays: 180, formerAfterDays: 180, backoffMinChanges: 30, extraBots: [], now };
 }
 
 /** Repository-relative, forward slashes, no leading "./" nor trailing "/"; '' is the root. */
