@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { ThreadBackendError } from './backendError';
 import { withFileLock } from './fileLock';
 import { appendCommentText, parseThreadFile, serialiseThread, type FileProblem } from './fileStoreFormat';
-import type { BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, ThreadPerson, Venue } from './threadTypes';
+import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 
 export type { FileProblem } from './fileStoreFormat';
 
@@ -109,7 +109,7 @@ export class FileThreadStore implements ThreadBackend {
     venue: Venue,
     threadId: string,
     body: string,
-    options: BackendCallOptions & { replyTo?: string; author?: ThreadPerson } = {},
+    options: AddCommentOptions = {},
   ): Promise<ThreadComment> {
     const file = await this.fileOf(venue, threadId);
     const comment: ThreadComment = {

@@ -4,7 +4,7 @@ import { GitHubClient, type GitHubClientOptions } from './githubClient';
 import { DiscussionsApi, type RepoRef } from './githubDiscussions';
 import { IssuesApi } from './githubIssues';
 import type { GqlRepository } from './githubQueries';
-import type { BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, ThreadPerson, Venue } from './threadTypes';
+import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 
 export type GitHubThreadBackendOptions = GitHubClientOptions & {
   /** How long a repository's Discussions settings are trusted (default 5 min). */
@@ -48,7 +48,7 @@ export class GitHubThreadBackend implements ThreadBackend {
     venue: Venue,
     threadId: string,
     body: string,
-    options: BackendCallOptions & { replyTo?: string; author?: ThreadPerson } = {},
+    options: AddCommentOptions = {},
   ): Promise<ThreadComment> {
     const repo = parseRepository(venue);
     if (/^\d+$/.test(threadId)) {

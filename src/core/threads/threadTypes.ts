@@ -56,6 +56,9 @@ export interface BackendCallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of adding a comment: which comment it answers, and who wrote it (file store). */
+export type AddCommentOptions = BackendCallOptions & { replyTo?: string; author?: ThreadPerson };
+
 export interface ThreadBackend {
   listThreads(venue: Venue, options?: BackendCallOptions): Promise<Thread[]>;
   createThread(venue: Venue, draft: ThreadDraftContent, options?: BackendCallOptions): Promise<Thread>;
@@ -63,6 +66,6 @@ export interface ThreadBackend {
     venue: Venue,
     threadId: string,
     body: string,
-    options?: BackendCallOptions & { replyTo?: string; author?: ThreadPerson },
+    options?: AddCommentOptions,
   ): Promise<ThreadComment>;
 }
