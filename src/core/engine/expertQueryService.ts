@@ -8,6 +8,7 @@ import type { ExpertModelOptions, ExpertRanking } from '../experts/types';
 import type { Logger } from '../logger';
 import type { DirectoryCache } from './directoryCache';
 import type { HistoryIndexManager } from './historyIndexManager';
+import { mergeBlameAliases, mergeDirectoryAliases } from './identityMerge';
 
 export interface ExpertQuery {
   repository: string;
@@ -46,14 +47,16 @@ export class ExpertQueryService {
   ) {}
 
   async rank(query: ExpertQuery, context: ExpertQueryContext = {}): Promise<ExpertRanking | undefined> {
-    const index = context.index ?? this.indexes.current(query.repository);
+    const rawIndex = context.index ?? this.indexes.current(query.repository);
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
-    if (!index) return undefined;
+    if (!rawIndex) return undefined;
     const [{ directory }, youEmail] = await Promise.all([
       this.directories.get(query.repository),
       this.you(query.repository),
     ]);
-    const blame = query.kind === 'lines' ? await this.blame(query, index, context) : undefined;
+    const index = mergeDirectoryAliases(rawIndex, directory);
+    const rawBlame = query.kind === 'lines' ? await this.blame(query, rawIndex, context) : undefined;
+    const blame = rawBlame && mergeBlameAliases(rawBlame, directory);
     const you: Placement = youEmail ? directory.placementOf({ email: youEmail }) : { email: '' };
     const classify = (email: string, name: string): { placement: Placement; relationship: Relationship } => {
       const placement = directory.placementOf({ email, name });
