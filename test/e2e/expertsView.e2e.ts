@@ -11,7 +11,10 @@ e2eSpec('Who Knows This Code? fills the Experts view', async ({ page, fixture, s
   const line = editorLine(page, target.lineText);
   await line.waitFor({ state: 'visible', timeout: 20_000 });
   await line.click();
+  // The Constellation container sits in the activity bar; opening it shows the Experts view.
+  await page.locator('.activitybar .action-item a[aria-label^="Constellation"]').first().click();
   const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Experts' }) }).first();
+  await pane.waitFor({ state: 'visible', timeout: 15_000 });
   const row = pane.locator('.monaco-list-row').filter({ hasText: top.name }).first();
   for (let attempt = 1; attempt <= 10; attempt++) {
     await runCommand(page, 'Constellation: Who Knows This Code?');
