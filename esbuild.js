@@ -47,7 +47,15 @@ if (fs.existsSync(webviewEntry)) {
   targets.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 
+/** A production build must not ship source maps left over from a development build. */
+function removeSourceMaps() {
+  const dist = path.join(__dirname, 'dist');
+  if (!fs.existsSync(dist)) return;
+  for (const file of fs.readdirSync(dist)) if (file.endsWith('.map')) fs.rmSync(path.join(dist, file));
+}
+
 async function main() {
+  if (production) removeSourceMaps();
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
