@@ -3,6 +3,8 @@ import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexMana
 import { channelLogger } from './vscode/logging';
 import { registerExperts } from './vscode/experts/registerExperts';
 import type { ExpertsNode } from './vscode/experts/expertsView';
+import { registerPatterns } from './vscode/patterns/registerPatterns';
+import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface ConstellationApi {
@@ -11,6 +13,7 @@ export interface ConstellationApi {
     groupChildren(node: ExpertsNode): ExpertsNode[];
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
+  patterns: PatternsTestApi;
 }
 
 let activeContext: vscode.ExtensionContext | undefined;
@@ -22,7 +25,10 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi {
   context.subscriptions.push(channel, vscode.commands.registerCommand('constellation.showLog', () => channel.show()));
   const experts = registerExperts(context, logger);
   context.subscriptions.push(experts);
+  const patterns = registerPatterns(context, logger, experts);
+  context.subscriptions.push(patterns);
   return {
+    patterns: patternsTestApi(patterns),
     experts: {
       viewNodes: () => experts.view.roots(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],

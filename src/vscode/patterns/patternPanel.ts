@@ -1,0 +1,220 @@
+/** The pattern page: a webview rendering the pattern, its people, examples, usages and lineage. */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import type { Pattern } from '../../core/patterns/patternTypes';
+import { isAllowedLink } from '../../core/patterns/render';
+import type { ExpertsModule } from '../experts/registerExperts';
+import { resolveExamples, type ResolvedExample } from './exampleLinks';
+import { parseFromPanel, type FromPanel, type ToPanel } from '../../webview/panelMessages';
+import { buildPanelModel, maintainersOf, type PanelInputs } from './panelModel';
+import { expertsAvailable, patternExperts } from './patternExperts';
+import type { PatternStore } from './patternStore';
+import { openPatternSource } from './patternActions';
+import { readPatternSettings } from './patternSettings';
+import { findPatternUsages, usageLocation } from './usageSearch';
+
+export const PANEL_VIEW_TYPE = 'constellation.patternPanel';
+
+export class PatternPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private inputs: PanelInputs | undefined;
+  private ready = false;
+  private loadId = 0;
+  private search: vscode.CancellationTokenSource | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: () => vscode.Uri,
+    private readonly store: PatternStore,
+    private readonly experts: ExpertsModule,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The open panel (tests). */
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  get patternId(): string | undefined {
+    return this.inputs?.pattern.id;
+  }
+
+  async show(pattern: Pattern): Promise<void> {
+    const catalogue = this.store.catalogue();
+    if (!catalogue) return;
+    const panel = this.ensurePanel();
+    panel.title = pattern.title;
+    panel.reveal(undefined, false);
+    const id = ++this.loadId;
+    this.search?.cancel();
+    const [maintainers, examples] = await Promise.all([maintainersOf(pattern, this.experts), resolveExamples(pattern)]);
+    if (id !== this.loadId) return;
+    this.inputs = { pattern, catalogue, maintainers, examples, expertsNote: expertsAvailable() ? undefined : 'Trust this workspace to see who wrote the code using this pattern (it needs git).' };
+    this.post();
+    void this.findUsages(pattern, id);
+  }
+
+  private async findUsages(pattern: Pattern, id: number): Promise<void> {
+    const search = new vscode.CancellationTokenSource();
+    this.search = search;
+    try {
+      const result = await findPatternUsages(pattern, { keyword: readPatternSettings().markerKeyword, token: search.token });
+      if (id !== this.loadId || !this.inputs) return;
+      this.inputs.usages = result.usages;
+      this.inputs.usagesNote = result.truncated ? `Searched the first ${result.filesSearched} files only.` : undefined;
+      this.post();
+      if (!expertsAvailable()) return;
+      const controller = new AbortController();
+      search.token.onCancellationRequested(() => controller.abort());
+      const experts = await patternExperts(result.usages, this.experts, controller.signal);
+      if (id !== this.loadId || !this.inputs) return;
+      this.inputs.experts = experts;
+      if (experts.length === 0) this.inputs.expertsNote = 'Nobody yet: no committed code uses this pattern.';
+      this.post();
+    } catch (error) {
+      this.logger.warn(`pattern panel: ${(error as Error).message}`);
+    } finally {
+      search.dispose();
+    }
+  }
+
+  private ensurePanel(): vscode.WebviewPanel {
+    if (this.panel) return this.panel;
+    const root = this.extensionUri();
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Pattern', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    });
+    panel.iconPath = vscode.Uri.joinPath(root, 'media', 'constellation.svg');
+    panel.webview.html = this.html(panel.webview, root);
+    this.ready = false;
+    this.disposables.push(
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.inputs = undefined;
+        this.search?.cancel();
+      }),
+      panel.webview.onDidReceiveMessage((data: unknown) => {
+        const message = parseFromPanel(data);
+        if (!message) {
+          this.logger.warn('pattern panel: ignored a malformed message');
+          return;
+        }
+        this.handle(message).catch((error: Error) => this.logger.error(`pattern panel: ${error.message}`));
+      }),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down; it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+    this.panel = panel;
+    return panel;
+  }
+
+  private html(webview: vscode.Webview, root: vscode.Uri): string {
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(root, ...parts)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} https:`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
+<link rel="stylesheet" href="${asset('media', 'patterns.css')}">
+<title>Pattern</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="muted">Loading…</p></main>
+<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+  }
+
+  private post(): void {
+    if (!this.panel || !this.inputs || !this.ready) return;
+    const message: ToPanel = { type: 'render', model: buildPanelModel(this.inputs) };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async handle(message: FromPanel): Promise<void> {
+    const inputs = this.inputs;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'openLink':
+        return openLink(message.href, this.logger);
+      case 'openExample':
+        return inputs ? openExample(inputs.examples[message.index]) : undefined;
+      case 'openUsage': {
+        const usage = inputs?.usages?.[message.index];
+        if (usage) await vscode.window.showTextDocument(usage.uri, { selection: usageLocation(usage).range, preview: true });
+        return;
+      }
+      case 'openPattern': {
+        const pattern = this.store.catalogue()?.byId(message.id);
+        if (pattern) await this.show(pattern);
+        return;
+      }
+      case 'openSource':
+        return inputs ? openPatternSource(inputs.pattern) : undefined;
+    }
+  }
+
+  dispose(): void {
+    this.search?.cancel();
+    this.panel?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+async function openExample(example: ResolvedExample | undefined): Promise<void> {
+  if (!example || example.kind === 'missing') return;
+  if (example.kind === 'url') {
+    await vscode.env.openExternal(example.uri);
+    return;
+  }
+  await vscode.window.showTextDocument(example.uri, { selection: example.range, preview: true });
+}
+
+/** Links from the page: only http(s) pages and Constellation's own commands (arguments as a JSON array). */
+export async function openLink(href: string, logger: Logger): Promise<void> {
+  if (!isAllowedLink(href)) {
+    logger.warn(`pattern panel: refused to open ${href.slice(0, 200)}`);
+    return;
+  }
+  if (/^https?:/i.test(href)) {
+    await vscode.env.openExternal(vscode.Uri.parse(href));
+    return;
+  }
+  const m = /^command:(constellation\.[A-Za-z0-9_.]+)(?:\?(.*))?$/i.exec(href.trim());
+  if (!m) return;
+  let args: unknown[] = [];
+  if (m[2]) {
+    try {
+      const parsed: unknown = JSON.parse(decodeURIComponent(m[2]));
+      args = Array.isArray(parsed) ? parsed : [parsed];
+    } catch {
+      logger.warn(`pattern panel: bad command arguments in ${href.slice(0, 200)}`);
+      return;
+    }
+  }
+  const known = await vscode.commands.getCommands(true);
+  if (!known.includes(m[1])) {
+    logger.warn(`pattern panel: unknown command ${m[1]}`);
+    return;
+  }
+  await vscode.commands.executeCommand(m[1], ...args);
+}

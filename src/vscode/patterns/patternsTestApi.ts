@@ -1,0 +1,34 @@
+/** The small part of the patterns feature exposed on the extension API, for integration tests. */
+import type { PatternCatalogue } from '../../core/patterns/library';
+import type { PatternsNode } from './patternTreeModel';
+import type { PatternsModule } from './registerPatterns';
+
+export interface PatternsTestApi {
+  catalogue(): PatternCatalogue | undefined;
+  /** Resolves once the libraries are loaded (the first load or a reload in progress). */
+  whenLoaded(): Promise<PatternCatalogue | undefined>;
+  /** Root nodes of the Patterns view as shown now. */
+  viewNodes(): PatternsNode[];
+  viewFilter(): string | undefined;
+  /** The open pattern page, if any. */
+  panel(): { title: string; patternId?: string; visible: boolean } | undefined;
+}
+
+export function patternsTestApi(module: PatternsModule): PatternsTestApi {
+  return {
+    catalogue: () => module.store.catalogue(),
+    whenLoaded: async () => {
+      await module.store.reloadInProgress();
+      return module.store.catalogue();
+    },
+    viewNodes: () => {
+      module.view.refresh();
+      return module.view.roots();
+    },
+    viewFilter: () => module.view.filter,
+    panel: () => {
+      const panel = module.panel.webviewPanel;
+      return panel ? { title: panel.title, patternId: module.panel.patternId, visible: panel.visible } : undefined;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/** The Patterns view: a tree over the catalogue, with the active editor's patterns on top. */
+import * as vscode from 'vscode';
+import { appliesTo } from '../../core/patterns/applicability';
+import type { Pattern } from '../../core/patterns/patternTypes';
+import type { DocumentPatterns } from './documentPatterns';
+import type { PatternStore } from './patternStore';
+import { buildPatternTree, STATUS_ICONS, type PatternsNode } from './patternTreeModel';
+
+export const FILTER_CONTEXT_KEY = 'constellation.patterns.filtered';
+
+export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PatternsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterText: string | undefined;
+  private cachedRoots: PatternsNode[] | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: PatternStore, private readonly documents: DocumentPatterns) {}
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  async setFilter(text: string | undefined): Promise<void> {
+    this.filterText = text?.trim() || undefined;
+    await vscode.commands.executeCommand('setContext', FILTER_CONTEXT_KEY, this.filterText !== undefined);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.cachedRoots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Refreshes after typing settles (the active document changes on every keystroke). */
+  refreshSoon(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+  }
+
+  /** Patterns that apply to the active editor: used in it (markers, detections) or scoped to its path. */
+  appliesToActive(): Pattern[] {
+    const editor = vscode.window.activeTextEditor;
+    const catalogue = this.store.catalogue();
+    if (!editor || !catalogue || editor.document.uri.scheme !== 'file') return [];
+    const found = new Map(this.documents.patternsOf(editor.document).map((p) => [p.id, p]));
+    const document = { path: vscode.workspace.asRelativePath(editor.document.uri, false), languageId: editor.document.languageId };
+    for (const pattern of catalogue.patterns) {
+      if (pattern.appliesTo.files.length > 0 && appliesTo(pattern, document)) found.set(pattern.id, pattern);
+    }
+    return [...found.values()];
+  }
+
+  roots(): PatternsNode[] {
+    this.cachedRoots ??= buildPatternTree({
+      catalogue: this.store.catalogue(),
+      loading: this.store.loading,
+      applies: this.appliesToActive(),
+      filter: this.filterText,
+      notices: [...this.store.notices],
+    });
+    return this.cachedRoots;
+  }
+
+  getChildren(node?: PatternsNode): PatternsNode[] {
+    if (!node) return this.roots();
+    return node.kind === 'group' ? node.children : [];
+  }
+
+  getTreeItem(node: PatternsNode): vscode.TreeItem {
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.description = node.detail;
+      item.contextValue = node.id === 'filter' ? 'patternFilter' : 'message';
+      return item;
+    }
+    if (node.kind === 'group') {
+      const expanded = node.group === 'applies' || node.group === 'community';
+      const item = new vscode.TreeItem(node.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon(node.group === 'applies' ? 'target' : node.group === 'community' ? 'organization' : 'tag');
+      item.description = `${node.children.length}`;
+      item.contextValue = `patternGroup.${node.group}`;
+      return item;
+    }
+    const { pattern } = node;
+    const item = new vscode.TreeItem(pattern.title, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = pattern.status === 'adopted' ? pattern.id : `${pattern.status} · ${pattern.id}`;
+    item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[pattern.status]);
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(pattern.title)}** · $(${STATUS_ICONS[pattern.status]}) ${pattern.status}\n\n${escape(pattern.summary)}`);
+    if (pattern.replacedBy) tooltip.appendMarkdown(`\n\nReplaced by \`${pattern.replacedBy}\``);
+    item.tooltip = tooltip;
+    item.contextValue = `pattern.${pattern.status}`;
+    item.command = { command: 'constellation.patterns.open', title: 'Open Pattern', arguments: [pattern.id] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.changed.dispose();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
