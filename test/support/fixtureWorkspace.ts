@@ -12,6 +12,7 @@ import { BOT, CODEOWNERS, DAVE_OLD, DEMO_PEOPLE, directoryYaml, type FixturePers
 import { FixtureSourceFile } from './fixtureSource';
 import { TestRepo, type TestAuthor } from './gitRepo';
 import { addDemoHistory } from './fixtureDemo';
+import { addPatternFixture } from './fixturePatterns';
 
 export type FixturePreset = 'test' | 'demo';
 
@@ -92,6 +93,7 @@ export function createFixtureWorkspace(dir: string, preset: FixturePreset): Fixt
       repo.write('.constellation/directory.yml', directoryYaml(people));
       h.commit(YOU, 1, 'Directory: add the demo teams');
     }
+    addPatternFixture(h);
     repo.git(['config', 'user.email', YOU.email]);
     repo.git(['config', 'user.name', YOU.name]);
     moveRepository(repo.root, target);
