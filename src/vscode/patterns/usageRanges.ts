@@ -11,7 +11,7 @@ export const MAX_MARKED_LINES = 40;
  */
 export function markedRange(lines: readonly string[], markerLine: number): LineRange {
   let end = markerLine;
-  for (let index = markerLine; index < lines.length && end - markerLine < MAX_MARKED_LINES; index++) {
+  for (let index = markerLine; index < lines.length && end - markerLine + 1 < MAX_MARKED_LINES; index++) {
     if (lines[index].trim() === '') break;
     end = index + 1;
   }
