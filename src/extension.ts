@@ -5,6 +5,8 @@ import { registerExperts } from './vscode/experts/registerExperts';
 import type { ExpertsNode } from './vscode/experts/expertsView';
 import { registerPatterns } from './vscode/patterns/registerPatterns';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
+import { registerThreads } from './vscode/threads/registerThreads';
+import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface ConstellationApi {
@@ -14,6 +16,7 @@ export interface ConstellationApi {
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
   patterns: PatternsTestApi;
+  threads: ThreadsTestApi;
 }
 
 let activeContext: vscode.ExtensionContext | undefined;
@@ -27,8 +30,11 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi {
   context.subscriptions.push(experts);
   const patterns = registerPatterns(context, logger, experts);
   context.subscriptions.push(patterns);
+  const threads = registerThreads(context, logger, experts, patterns);
+  context.subscriptions.push(threads);
   return {
     patterns: patternsTestApi(patterns),
+    threads: threadsTestApi(threads),
     experts: {
       viewNodes: () => experts.view.roots(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],

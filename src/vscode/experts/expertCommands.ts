@@ -4,7 +4,6 @@ import type { ExpertServices } from './expertServices';
 import type { ExpertsNode, ExpertsViewProvider } from './expertsView';
 import type { IndexController } from './indexController';
 import { rankTarget } from './rankTarget';
-import { openAskDraft } from './askDraft';
 
 const UNTRUSTED_MESSAGE = 'Constellation does not run git in an untrusted workspace. Trust this workspace to find experts.';
 
@@ -65,7 +64,8 @@ export function registerExpertCommands(services: ExpertServices, view: ExpertsVi
     }),
     vscode.commands.registerCommand('constellation.experts.askInThread', async (...args: unknown[]) => {
       const { target, email } = expertFromArgs(args);
-      await openAskDraft(services, target, email);
+      // Design threads (src/vscode/threads) compose, preview and post the question.
+      return vscode.commands.executeCommand('constellation.threads.start', { uri: target?.uri, startLine: target?.startLine, endLine: target?.endLine, expertEmail: email });
     }),
   );
 }

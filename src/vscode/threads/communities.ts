@@ -1,0 +1,91 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CommunityIndex } from '../../core/communities/communityIndex';
+import type { Community } from '../../core/communities/communityTypes';
+import { COMMUNITIES_FILE, loadCommunities } from '../../core/communities/loadCommunities';
+import type { Logger } from '../../core/logger';
+import type { Venue } from '../../core/threads/threadTypes';
+
+export interface RepositoryCommunities {
+  root: string;
+  index: CommunityIndex;
+}
+
+/** A community with a venue, and the repository whose config declared it. */
+export interface VenueEntry {
+  community: Community;
+  venue: Venue;
+  root: string;
+}
+
+/**
+ * `.constellation/communities.yml` of every repository in the workspace, reloaded when the file
+ * changes; its problems go to the Problems view at their lines.
+ */
+export class CommunitiesController implements vscode.Disposable {
+  private readonly byRoot = new Map<string, Promise<RepositoryCommunities>>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('constellation-communities');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/.constellation/communities.yml');
+
+  constructor(private readonly logger: Logger) {
+    const reload = (uri: vscode.Uri): void => {
+      this.byRoot.delete(path.dirname(path.dirname(uri.fsPath)));
+      this.changed.fire();
+    };
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  forRepository(root: string): Promise<RepositoryCommunities> {
+    let pending = this.byRoot.get(root);
+    if (!pending) {
+      pending = this.load(root);
+      this.byRoot.set(root, pending);
+    }
+    return pending;
+  }
+
+  /** Every community with a venue across the given repositories (deduplicated by id and venue). */
+  async venues(roots: readonly string[]): Promise<VenueEntry[]> {
+    const seen = new Set<string>();
+    const result: VenueEntry[] = [];
+    for (const root of roots) {
+      for (const community of (await this.forRepository(root)).index.communities) {
+        if (!community.venue) continue;
+        const key = `${community.id}\0${JSON.stringify(community.venue)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        result.push({ community, venue: community.venue, root });
+      }
+    }
+    return result;
+  }
+
+  private async load(root: string): Promise<RepositoryCommunities> {
+    const config = await loadCommunities(root, this.logger);
+    const file = vscode.Uri.file(path.join(root, COMMUNITIES_FILE));
+    this.diagnostics.set(
+      file,
+      config.diagnostics.map((d) => {
+        const line = Math.max(0, d.line - 1);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER),
+          d.message,
+          d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        diagnostic.source = 'Constellation';
+        return diagnostic;
+      }),
+    );
+    return { root, index: new CommunityIndex(config.communities) };
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}

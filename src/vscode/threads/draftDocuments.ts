@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { stripAnchor, type Anchor } from '../../core/threads/anchor';
+import type { VenueEntry } from './communities';
+
+/** A thread being written in an untitled Markdown document, not sent yet. */
+export interface ComposeSession {
+  entry: VenueEntry;
+  anchor?: Anchor;
+  /** Document and 1-based lines the thread is about (to show it there once posted). */
+  uri?: string;
+}
+
+const HINT = /^<!-- constellation:compose .* -->\r?\n?/m;
+export const QUESTION_PLACEHOLDER = '_Write your question here: what are you trying to do, and what do you need from the other team?_';
+
+/** Untitled drafts waiting for "Post Design Thread", by document URI; with a CodeLens to post them. */
+export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly sessions = new Map<string, ComposeSession>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => {
+    if (this.sessions.delete(d.uri.toString())) this.changed.fire();
+  });
+
+  async open(session: ComposeSession, title: string, body: string): Promise<vscode.TextDocument> {
+    const hint = `<!-- constellation:compose Edit the title and question, then run "Post Design Thread" to send to ${session.entry.community.name}. -->`;
+    const content = `# ${title}\n${hint}\n\n${stripAnchor(body).replace(/\s+$/, '')}\n`;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    this.sessions.set(document.uri.toString(), session);
+    this.changed.fire();
+    await vscode.window.showTextDocument(document, { preview: false });
+    return document;
+  }
+
+  session(uri: vscode.Uri): ComposeSession | undefined {
+    return this.sessions.get(uri.toString());
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.sessions.delete(uri.toString());
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const session = this.sessions.get(document.uri.toString());
+    if (!session) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    return [
+      new vscode.CodeLens(top, { title: `$(send) Post to ${session.entry.community.name}`, command: 'constellation.threads.post', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: 'Cancel', command: 'workbench.action.revertAndCloseActiveEditor' }),
+    ];
+  }
+
+  dispose(): void {
+    this.closing.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** Title from the first `# ` line, body = the rest without the compose hint. */
+export function readComposeDocument(text: string): { title: string; body: string } {
+  const lines = text.replace(HINT, '').split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  let title = '';
+  if (first >= 0 && /^#\s+/.test(lines[first])) {
+    title = lines[first].replace(/^#\s+/, '').trim();
+    lines.splice(first, 1);
+  }
+  return { title, body: lines.join('\n').trim() };
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { embedAnchor } from '../../core/threads/anchor';
+import type { Thread, ThreadComment, ThreadPerson } from '../../core/threads/threadTypes';
+import type { VenueEntry } from './communities';
+import { QUESTION_PLACEHOLDER, readComposeDocument, type ComposeDocuments } from './draftDocuments';
+import type { DraftSender } from './draftSender';
+import type { RepositoryInfoCache } from './repositories';
+import type { ThreadsService } from './threadsService';
+
+export interface PostDeps {
+  compose: ComposeDocuments;
+  sender: DraftSender;
+  threads: ThreadsService;
+  repositories: RepositoryInfoCache;
+}
+
+/** Sends the draft document as a new thread; the document closes once the venue has it. */
+export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | undefined): Promise<Thread | undefined> {
+  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  const session = document && deps.compose.session(document.uri);
+  if (!document || !session) {
+    void vscode.window.showInformationMessage('Start a design thread first: select code and run "Start Design Thread".');
+    return undefined;
+  }
+  const { title, body } = readComposeDocument(document.getText());
+  if (!title) {
+    void vscode.window.showErrorMessage('The first line of the draft must be the title, as "# Title".');
+    return undefined;
+  }
+  if (body.includes(QUESTION_PLACEHOLDER)) {
+    void vscode.window.showErrorMessage('Write your question in the draft before posting it.');
+    return undefined;
+  }
+  const fullBody = session.anchor ? embedAnchor(body, session.anchor) : `${body}\n`;
+  const author = await me(deps, session.entry);
+  const result = await deps.sender.submit(session.entry.venue, { kind: 'thread', content: { title, body: fullBody, anchor: session.anchor, author } });
+  if (!result || !('thread' in result)) return undefined;
+  deps.compose.forget(document.uri);
+  deps.threads.remember(result.thread, session.entry);
+  await closeDocument(document);
+  const open = result.thread.url && /^https?:/.test(result.thread.url) ? 'Open on the Web' : undefined;
+  void vscode.window.showInformationMessage(`Design thread "${title}" posted to ${session.entry.community.name}.`, ...(open ? [open] : [])).then((choice) => {
+    if (choice && result.thread.url) void vscode.env.openExternal(vscode.Uri.parse(result.thread.url));
+  });
+  return result.thread;
+}
+
+/** Posts a reply typed in the editor's comment widget. */
+export async function postReply(deps: PostDeps, entry: VenueEntry, threadId: string, text: string): Promise<ThreadComment | undefined> {
+  if (!text.trim()) return undefined;
+  const author = await me(deps, entry);
+  const result = await deps.sender.submit(entry.venue, { kind: 'comment', threadId, body: text, author });
+  if (!result || !('comment' in result)) return undefined;
+  deps.threads.rememberComment(entry, threadId, result.comment);
+  return result.comment;
+}
+
+async function me(deps: PostDeps, entry: VenueEntry): Promise<ThreadPerson | undefined> {
+  if (entry.venue.backend !== 'files') return undefined;
+  const info = await deps.repositories.get(entry.root);
+  return info.me;
+}
+
+async function closeDocument(document: vscode.TextDocument): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  if (!editor) return;
+  await vscode.window.showTextDocument(document, editor.viewColumn);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import { buildPermalink } from '../../core/threads/permalink';
+import { renderPreview, type ThreadPreview } from '../../core/threads/compose';
+import { fromRange } from '../experts/codeTarget';
+import type { StartThreadArgs } from '../patterns/patternsApi';
+import type { CommunitiesController, VenueEntry } from './communities';
+import { codeContext, relatedPatterns, snippetComposition, suggestedExperts, type CodeContext, type CodeSelection, type CompositionDeps } from './composition';
+import { QUESTION_PLACEHOLDER, type ComposeDocuments } from './draftDocuments';
+import type { ThreadsService } from './threadsService';
+
+/** StartThreadArgs plus what the UI would ask, so callers (and tests) can skip the prompts. */
+export interface StartThreadOptions extends StartThreadArgs {
+  /** Community id of the venue. */
+  community?: string;
+  title?: string;
+  question?: string;
+}
+
+export interface StartThreadDeps extends CompositionDeps {
+  communities: CommunitiesController;
+  threads: ThreadsService;
+  compose: ComposeDocuments;
+  logger: Logger;
+}
+
+export interface StartedThread {
+  document: vscode.TextDocument;
+  preview: ThreadPreview;
+  venue: VenueEntry;
+}
+
+/** Opens an editable draft of a new design thread about some code (or a pattern). */
+export async function startThread(deps: StartThreadDeps, options: StartThreadOptions = {}): Promise<StartedThread | undefined> {
+  const code = await selectedCode(options);
+  if (!code && !options.patternId) {
+    void vscode.window.showInformationMessage('Select the code you want to ask about, then start a design thread.');
+    return undefined;
+  }
+  const context = code ? await codeContext(deps, code) : undefined;
+  const prompted = options.title === undefined || options.community === undefined;
+  if (context?.unpushed && !(await confirmUnpushed(deps, context, prompted))) return undefined;
+  const related = relatedPatterns(deps, code, options.patternId);
+  const venue = await chooseVenue(deps, context, related.community, options.community);
+  if (!venue) return undefined;
+  const title = options.title ?? (await vscode.window.showInputBox({
+    title: 'Design thread title',
+    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : '',
+    validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
+  }));
+  if (!title?.trim()) return undefined;
+  const experts = code ? await suggestedExperts(deps, code, options.expertEmail) : [];
+  const preview = renderPreview(snippetComposition(options.question ?? QUESTION_PLACEHOLDER, code, context, experts, related.patterns));
+  const document = await deps.compose.open({ entry: venue, anchor: context?.anchor, uri: code?.document.uri.toString() }, title.trim(), preview.body);
+  return { document, preview, venue };
+}
+
+async function selectedCode(options: StartThreadOptions): Promise<CodeSelection | undefined> {
+  if (options.uri) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(options.uri));
+    const startLine = clamp(options.startLine ?? 1, document);
+    return { document, startLine, endLine: Math.max(startLine, clamp(options.endLine ?? startLine, document)) };
+  }
+  if (options.patternId) return undefined;
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== 'file') return undefined;
+  const target = fromRange(editor.document, editor.selection);
+  return { document: editor.document, startLine: target.startLine, endLine: target.endLine };
+}
+
+function clamp(line: number, document: vscode.TextDocument): number {
+  return Math.min(Math.max(1, Math.floor(line)), Math.max(1, document.lineCount));
+}
+
+/** A permalink to a commit nobody can see yet is useless: offer the branch's upstream instead. */
+async function confirmUnpushed(deps: StartThreadDeps, context: CodeContext, interactive: boolean): Promise<boolean> {
+  const where = context.unpushed?.upstream ?? context.unpushed?.branch;
+  if (!interactive) {
+    deps.logger.warn(`HEAD of ${context.root} is not pushed; the thread links to commit ${context.anchor.commit.slice(0, 8)}`);
+    return true;
+  }
+  const useBranch = where ? `Link to ${where}` : undefined;
+  const choice = await vscode.window.showWarningMessage(
+    'The current commit is not pushed yet, so a link to it will not open for others. Push first, or link to the branch instead.',
+    ...(useBranch ? [useBranch] : []),
+    'Link to the Commit Anyway',
+  );
+  if (!choice) return false;
+  if (choice === useBranch && where && context.permalink) {
+    const branch = where.replace(/^[^/]+\//, '');
+    context.permalink = buildPermalink(context.permalink.split('/blob/')[0], branch, context.relativePath, context.anchor.startLine, context.anchor.endLine);
+  }
+  return true;
+}
+
+async function chooseVenue(deps: StartThreadDeps, context: CodeContext | undefined, patternCommunity: string | undefined, wanted: string | undefined): Promise<VenueEntry | undefined> {
+  const venues = await deps.threads.venues();
+  if (wanted !== undefined) {
+    const found = venues.find((v) => v.community.id === wanted);
+    if (!found) void vscode.window.showErrorMessage(`No community "${wanted}" with a venue in .constellation/communities.yml.`);
+    return found;
+  }
+  if (venues.length === 0) {
+    void vscode.window.showWarningMessage('No community has a venue yet: add one to .constellation/communities.yml.');
+    return undefined;
+  }
+  const suggested = new Set<string>();
+  if (patternCommunity) suggested.add(patternCommunity.toLowerCase());
+  if (context) {
+    const { index } = await deps.communities.forRepository(context.root);
+    for (const match of index.communitiesForPath(context.relativePath)) suggested.add(match.community.id.toLowerCase());
+  }
+  const rank = (v: VenueEntry): number => (suggested.has(v.community.id.toLowerCase()) ? 0 : 1);
+  const sorted = [...venues].sort((a, b) => rank(a) - rank(b) || a.community.name.localeCompare(b.community.name));
+  const items = sorted.map((entry) => ({
+    label: entry.community.name,
+    description: rank(entry) === 0 ? 'suggested for this code' : entry.community.domain,
+    detail: venueLabel(entry),
+    entry,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Where should the design thread go?', placeHolder: 'Choose a community' });
+  return picked?.entry;
+}
+
+export function venueLabel(entry: VenueEntry): string {
+  const v = entry.venue;
+  if (v.backend === 'files') return `$(folder) ${vscode.workspace.asRelativePath(v.path)}`;
+  return v.backend === 'github-discussions' ? `$(github) ${v.repository} · Discussions: ${v.category}` : `$(issues) ${v.repository} · Issues`;
+}
