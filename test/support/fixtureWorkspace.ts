@@ -13,6 +13,7 @@ import { FixtureSourceFile } from './fixtureSource';
 import { TestRepo, type TestAuthor } from './gitRepo';
 import { addDemoHistory } from './fixtureDemo';
 import { addPatternFixture } from './fixturePatterns';
+import { addFixtureCommunities } from './fixtureCommunities';
 
 export type FixturePreset = 'test' | 'demo';
 
@@ -94,6 +95,7 @@ export function createFixtureWorkspace(dir: string, preset: FixturePreset): Fixt
       h.commit(YOU, 1, 'Directory: add the demo teams');
     }
     addPatternFixture(h);
+    addFixtureCommunities(h, preset);
     repo.git(['config', 'user.email', YOU.email]);
     repo.git(['config', 'user.name', YOU.name]);
     moveRepository(repo.root, target);
