@@ -6,7 +6,7 @@ import type { Pattern } from '../../core/patterns/patternTypes';
 import { isAllowedLink } from '../../core/patterns/render';
 import type { ExpertsModule } from '../experts/registerExperts';
 import { resolveExamples, type ResolvedExample } from './exampleLinks';
-import { parseFromPanel, type FromPanel, type ToPanel } from '../../webview/panelMessages';
+import { parseFromPanel, type FromPanel, type PanelModel, type ToPanel } from '../../webview/panelMessages';
 import { buildPanelModel, maintainersOf, type PanelInputs } from './panelModel';
 import { expertsAvailable, patternExperts } from './patternExperts';
 import type { PatternStore } from './patternStore';
@@ -38,6 +38,11 @@ export class PatternPanel implements vscode.Disposable {
 
   get patternId(): string | undefined {
     return this.inputs?.pattern.id;
+  }
+
+  /** What the page shows now (tests). */
+  currentModel(): PanelModel | undefined {
+    return this.inputs && buildPanelModel(this.inputs);
   }
 
   async show(pattern: Pattern): Promise<void> {

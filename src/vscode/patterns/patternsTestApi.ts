@@ -1,5 +1,6 @@
 /** The small part of the patterns feature exposed on the extension API, for integration tests. */
 import type { PatternCatalogue } from '../../core/patterns/library';
+import type { PanelModel } from '../../webview/panelMessages';
 import type { PatternsNode } from './patternTreeModel';
 import type { PatternsModule } from './registerPatterns';
 
@@ -11,7 +12,7 @@ export interface PatternsTestApi {
   viewNodes(): PatternsNode[];
   viewFilter(): string | undefined;
   /** The open pattern page, if any. */
-  panel(): { title: string; patternId?: string; visible: boolean } | undefined;
+  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
 }
 
 export function patternsTestApi(module: PatternsModule): PatternsTestApi {
@@ -28,7 +29,7 @@ export function patternsTestApi(module: PatternsModule): PatternsTestApi {
     viewFilter: () => module.view.filter,
     panel: () => {
       const panel = module.panel.webviewPanel;
-      return panel ? { title: panel.title, patternId: module.panel.patternId, visible: panel.visible } : undefined;
+      return panel ? { title: panel.title, patternId: module.panel.patternId, visible: panel.visible, model: module.panel.currentModel() } : undefined;
     },
   };
 }

@@ -46,7 +46,8 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
     const found = new Map(this.documents.patternsOf(editor.document).map((p) => [p.id, p]));
     const document = { path: vscode.workspace.asRelativePath(editor.document.uri, false), languageId: editor.document.languageId };
     for (const pattern of catalogue.patterns) {
-      if (pattern.appliesTo.files.length > 0 && appliesTo(pattern, document)) found.set(pattern.id, pattern);
+      // Scoped to this path by its globs; a retired pattern no longer applies to anything new.
+      if (pattern.status !== 'retired' && pattern.appliesTo.files.length > 0 && appliesTo(pattern, document)) found.set(pattern.id, pattern);
     }
     return [...found.values()];
   }
