@@ -18,13 +18,15 @@ export class BackendProvider implements vscode.Disposable {
   /** The GitHub login of the signed-in account, once known. */
   githubAccount?: string;
 
-  constructor(private readonly tokens: TokenProvider, private readonly logger: Logger) {
+  private tokenSubscription: vscode.Disposable;
+
+  constructor(private tokens: TokenProvider, private readonly logger: Logger) {
     this.files = new FileThreadStore({ logger });
     const reset = (): void => {
       this.github = undefined;
     };
+    this.tokenSubscription = tokens.onDidChange(reset);
     this.subscriptions = [
-      tokens.onDidChange(reset),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('constellation.github')) reset();
       }),
@@ -38,7 +40,7 @@ export class BackendProvider implements vscode.Disposable {
   async forVenue(venue: Venue, interactive: boolean): Promise<ThreadBackend> {
     if (venue.backend === 'files') return this.files;
     const settings = readThreadSettings();
-    const key = `${githubApiBase(settings) ?? ''}|${settings.authProvider}|${settings.enterpriseUri}`;
+    const key = `${githubApiBase(settings) ?? ''}|${settings.enterpriseUri}`;
     if (this.github?.key === key) return this.github.backend;
     const token = await this.tokens.token(interactive);
     if (!token) throw new ThreadBackendError('unauthorized', 'not signed in to GitHub: sign in to see and post threads on GitHub');
@@ -48,12 +50,21 @@ export class BackendProvider implements vscode.Disposable {
     return backend;
   }
 
+  /** Replaces where tokens come from (the test-only hook of the extension API uses it). */
+  setTokenProvider(tokens: TokenProvider): void {
+    this.tokenSubscription.dispose();
+    this.tokens = tokens;
+    this.tokenSubscription = tokens.onDidChange(() => (this.github = undefined));
+    this.github = undefined;
+  }
+
   /** Drops the GitHub backend, e.g. after a 401, so the next call asks for a fresh session. */
   forgetGitHub(): void {
     this.github = undefined;
   }
 
   dispose(): void {
+    this.tokenSubscription.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

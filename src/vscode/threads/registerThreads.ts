@@ -32,6 +32,11 @@ export interface ThreadsModule extends vscode.Disposable {
   retryDraft(id: string): Promise<boolean>;
   /** Re-lists every venue, then re-places the comment threads. */
   refresh(): Promise<void>;
+  /**
+   * Test-only (ExtensionMode.Test): tokens from `tokens` instead of VS Code's GitHub session,
+   * because the consent dialog of `getSession` cannot be answered in the test host.
+   */
+  useTokenProviderForTests(tokens: TokenProvider): Promise<void>;
 }
 
 /** Issue #5: design threads about code, in community venues, shown again next to the code. */
@@ -132,6 +137,12 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
       return result !== undefined;
     },
     refresh,
+    useTokenProviderForTests: async (testTokens) => {
+      if (context.extensionMode !== vscode.ExtensionMode.Test) throw new Error('only extension tests may replace the GitHub token provider');
+      backends.setTokenProvider(testTokens);
+      own(testTokens.onDidChange(() => void refresh()));
+      await refresh();
+    },
     dispose: () => vscode.Disposable.from(...disposables.reverse()).dispose(),
   };
   own(vscode.window.createTreeView('constellation.threads', { treeDataProvider: view, showCollapseAll: true }));

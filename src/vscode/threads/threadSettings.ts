@@ -7,8 +7,6 @@ export interface ThreadSettings {
   enterpriseUri: string;
   /** REST/GraphQL base URL override (e.g. `http://127.0.0.1:8080/api/v3`); empty = derived. */
   apiUrl: string;
-  /** Authentication provider id override; empty = `github` or `github-enterprise`. */
-  authProvider: string;
 }
 
 /** Reads `constellation.threads.*` and `constellation.github.*` fresh each time. */
@@ -19,7 +17,6 @@ export function readThreadSettings(): ThreadSettings {
     refreshMinutes: Math.max(1, threads.get<number>('refreshMinutes', 5)),
     enterpriseUri: github.get<string>('enterpriseUri', '').trim(),
     apiUrl: github.get<string>('apiUrl', '').trim(),
-    authProvider: github.get<string>('authenticationProvider', '').trim(),
   };
 }
 

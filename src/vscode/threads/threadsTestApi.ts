@@ -3,6 +3,7 @@ import type { Draft } from '../../core/threads/drafts';
 import type { RangeStatus } from '../../core/threads/rangeMapping';
 import type { ThreadsModule } from './registerThreads';
 import type { ThreadsNode } from './threadsView';
+import type { TokenProvider } from './tokenProvider';
 
 export interface CommentThreadInfo {
   threadId: string;
@@ -29,6 +30,8 @@ export interface ThreadsTestApi {
   retryDraft(id: string): Promise<boolean>;
   viewNodes(): Promise<ThreadsNode[]>;
   viewChildren(node: ThreadsNode): Promise<ThreadsNode[]>;
+  /** Only in ExtensionMode.Test: see ThreadsModule.useTokenProviderForTests. */
+  useTokenProvider(tokens: TokenProvider): Promise<void>;
 }
 
 export function threadsTestApi(module: ThreadsModule): ThreadsTestApi {
@@ -56,5 +59,6 @@ export function threadsTestApi(module: ThreadsModule): ThreadsTestApi {
     retryDraft: (id) => module.retryDraft(id),
     viewNodes: async () => module.view.getChildren(),
     viewChildren: async (node) => module.view.getChildren(node),
+    useTokenProvider: (tokens) => module.useTokenProviderForTests(tokens),
   };
 }

@@ -17,8 +17,21 @@ export interface TokenProvider {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** A silent look-up must not hold a refresh up when the provider never answers (no GitHub extension). */
+const SILENT_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Thenable<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    work.then(
+      (value) => { clearTimeout(timer); resolve(value); },
+      (err: unknown) => { clearTimeout(timer); reject(err instanceof Error ? err : new Error(String(err))); },
+    );
+  });
+}
+
 export function authProviderId(settings: ThreadSettings): string {
-  return settings.authProvider || (settings.enterpriseUri ? 'github-enterprise' : 'github');
+  return settings.enterpriseUri ? 'github-enterprise' : 'github';
 }
 
 /** The default TokenProvider: VS Code's GitHub (or GitHub Enterprise) authentication sessions. */
@@ -37,7 +50,7 @@ export class VscodeTokenProvider implements TokenProvider, vscode.Disposable {
     const provider = authProviderId(readThreadSettings());
     const session = interactive
       ? await vscode.authentication.getSession(provider, GITHUB_SCOPES, { createIfNone: true })
-      : await vscode.authentication.getSession(provider, GITHUB_SCOPES, { silent: true });
+      : await withTimeout(vscode.authentication.getSession(provider, GITHUB_SCOPES, { silent: true }), SILENT_TIMEOUT_MS);
     return session ? { token: session.accessToken, account: session.account.label } : undefined;
   }
 
