@@ -33,10 +33,17 @@ export interface ThreadsModule extends vscode.Disposable {
   /** Re-lists every venue, then re-places the comment threads. */
   refresh(): Promise<void>;
   /**
-   * Test-only (ExtensionMode.Test): tokens from `tokens` instead of VS Code's GitHub session,
+   * Test-only (not in ExtensionMode.Production): tokens from `tokens` instead of VS Code's GitHub session,
    * because the consent dialog of `getSession` cannot be answered in the test host.
    */
   useTokenProviderForTests(tokens: TokenProvider): Promise<void>;
+}
+
+let live: ThreadsModule | undefined;
+
+/** The module of the latest activation (tests re-activate the extension with fresh contexts). */
+export function liveThreadsModule(): ThreadsModule | undefined {
+  return live;
 }
 
 /** Issue #5: design threads about code, in community venues, shown again next to the code. */
@@ -138,13 +145,17 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
     },
     refresh,
     useTokenProviderForTests: async (testTokens) => {
-      if (context.extensionMode !== vscode.ExtensionMode.Test) throw new Error('only extension tests may replace the GitHub token provider');
+      if (context.extensionMode === vscode.ExtensionMode.Production) throw new Error('only extension tests may replace the GitHub token provider');
       backends.setTokenProvider(testTokens);
       own(testTokens.onDidChange(() => void refresh()));
       await refresh();
     },
-    dispose: () => vscode.Disposable.from(...disposables.reverse()).dispose(),
+    dispose: () => {
+      if (live === module) live = undefined;
+      vscode.Disposable.from(...disposables.reverse()).dispose();
+    },
   };
+  live = module;
   own(vscode.window.createTreeView('constellation.threads', { treeDataProvider: view, showCollapseAll: true }));
   own(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'untitled' }, compose));
   own(registerThreadCommands(module));

@@ -1,7 +1,7 @@
 /** The small part of the threads feature exposed on the extension API, for integration tests. */
 import type { Draft } from '../../core/threads/drafts';
 import type { RangeStatus } from '../../core/threads/rangeMapping';
-import type { ThreadsModule } from './registerThreads';
+import { liveThreadsModule, type ThreadsModule } from './registerThreads';
 import type { ThreadsNode } from './threadsView';
 import type { TokenProvider } from './tokenProvider';
 
@@ -30,19 +30,21 @@ export interface ThreadsTestApi {
   retryDraft(id: string): Promise<boolean>;
   viewNodes(): Promise<ThreadsNode[]>;
   viewChildren(node: ThreadsNode): Promise<ThreadsNode[]>;
-  /** Only in ExtensionMode.Test: see ThreadsModule.useTokenProviderForTests. */
+  /** Not in ExtensionMode.Production: see ThreadsModule.useTokenProviderForTests. */
   useTokenProvider(tokens: TokenProvider): Promise<void>;
 }
 
-export function threadsTestApi(module: ThreadsModule): ThreadsTestApi {
+export function threadsTestApi(activated: ThreadsModule): ThreadsTestApi {
+  // Follows re-activation (the lifecycle test activates the extension again with new contexts).
+  const current = (): ThreadsModule => liveThreadsModule() ?? activated;
   return {
-    refresh: () => module.refresh(),
+    refresh: () => current().refresh(),
     list: () =>
-      module.threads.all().map(({ thread, entry }) => ({
+      current().threads.all().map(({ thread, entry }) => ({
         id: thread.id, title: thread.title, community: entry.community.id, backend: thread.backend, url: thread.url, path: thread.anchor?.path, comments: thread.comments.length,
       })),
     commentThreads: () =>
-      module.comments.all().map(({ known, placement, widget }) => ({
+      current().comments.all().map(({ known, placement, widget }) => ({
         threadId: known.thread.id,
         title: known.thread.title,
         community: known.entry.community.id,
@@ -54,11 +56,11 @@ export function threadsTestApi(module: ThreadsModule): ThreadsTestApi {
         comments: widget.comments.map((c) => (typeof c.body === 'string' ? c.body : c.body.value)),
         canReply: widget.canReply !== false,
       })),
-    drafts: () => module.sender.drafts.list(),
-    reply: async (threadId, text) => (await module.reply(threadId, text)) !== undefined,
-    retryDraft: (id) => module.retryDraft(id),
-    viewNodes: async () => module.view.getChildren(),
-    viewChildren: async (node) => module.view.getChildren(node),
-    useTokenProvider: (tokens) => module.useTokenProviderForTests(tokens),
+    drafts: () => current().sender.drafts.list(),
+    reply: async (threadId, text) => (await current().reply(threadId, text)) !== undefined,
+    retryDraft: (id) => current().retryDraft(id),
+    viewNodes: async () => current().view.getChildren(),
+    viewChildren: async (node) => current().view.getChildren(node),
+    useTokenProvider: (tokens) => current().useTokenProviderForTests(tokens),
   };
 }
