@@ -90,6 +90,9 @@ export function renderPage(root: HTMLElement, model: PanelModel, send: Send): vo
   const article = el('article', 'body');
   // Safe by construction: markdown-it with html:false, links filtered, code escaped by highlight.js.
   article.innerHTML = model.html;
+  // The header already shows the title; drop the document's own copy of it.
+  const first = article.firstElementChild;
+  if (first?.tagName === 'H1' && first.textContent?.trim() === model.title.trim()) first.remove();
   const aside = el('aside');
   aside.append(section('Maintainers', people(model.maintainers, '', 'No maintainer listed.')));
   aside.append(section('Experts', people(model.experts, model.expertsNote ?? 'Looking at who wrote the code using it…', model.expertsNote ?? 'Nobody yet.')));

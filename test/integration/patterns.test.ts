@@ -203,7 +203,15 @@ describe('pattern library in the editor', function () {
 
   it('starts a thread about a pattern through the threads feature, or says it is coming', async () => {
     const registered = (await vscode.commands.getCommands(true)).includes('constellation.threads.start');
-    const started = await vscode.commands.executeCommand<boolean>('constellation.patterns.startThread', P.retry.id);
-    assert.strictEqual(started, registered);
+    const started = await vscode.commands.executeCommand<false | { draftUri: string; body: string } | undefined>(
+      'constellation.patterns.startThread', P.retry.id, { title: 'When do we stop retrying?', community: 'reliability' },
+    );
+    if (!registered) {
+      assert.strictEqual(started, false, 'threads are announced as coming');
+      return;
+    }
+    assert.ok(started, 'the threads feature started a draft');
+    assert.ok(started.body.includes(P.retry.id) || started.body.includes(P.retry.title), `the draft names the pattern: ${started.body}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -52,11 +52,10 @@ export function buildPanelModel(inputs: PanelInputs): PanelModel {
     html: renderPatternMarkdown(pattern.body),
     maintainers: inputs.maintainers,
     examples: inputs.examples.map((e, index) => ({ index, label: e.label, detail: e.kind === 'missing' ? 'not found in this workspace' : undefined })),
-    usages: inputs.usages?.map((u, index) => ({
-      index,
-      label: `${vscode.workspace.asRelativePath(u.uri, false)}:${u.range.startLine}`,
-      detail: u.kind === 'marker' ? 'marked' : 'detected',
-    })),
+    usages: inputs.usages
+      ?.map((u, index) => ({ index, path: vscode.workspace.asRelativePath(u.uri, false), line: u.range.startLine, kind: u.kind }))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
+      .map((u) => ({ index: u.index, label: `${u.path}:${u.line}`, detail: u.kind === 'marker' ? 'marked' : 'detected' })),
     usagesNote: inputs.usagesNote,
     replacedBy: pattern.replacedBy ? ref(catalogue, pattern.replacedBy) : undefined,
     replaces: catalogue.patterns.filter((p) => p.replacedBy === pattern.id).map((p) => ref(catalogue, p.id)),

@@ -39,16 +39,18 @@ export async function copyPatternLink(pattern: Pattern): Promise<string> {
   return link;
 }
 
-/** Runs the threads feature's command when it is there; says it is coming otherwise. */
-export async function startThreadAbout(pattern: Pattern): Promise<boolean> {
+/**
+ * Runs the threads feature's command when it is there (its result is returned; `extra` passes more
+ * of its arguments through, e.g. a title); says threads are coming otherwise and returns false.
+ */
+export async function startThreadAbout(pattern: Pattern, extra: Record<string, unknown> = {}): Promise<unknown> {
   const commands = await vscode.commands.getCommands(true);
   if (!commands.includes(START_THREAD_COMMAND)) {
     void vscode.window.showInformationMessage('Design threads are coming soon: you will be able to discuss this pattern from here.');
     return false;
   }
-  const args: StartThreadArgs = { patternId: pattern.id };
-  await vscode.commands.executeCommand(START_THREAD_COMMAND, args);
-  return true;
+  const args: StartThreadArgs = { ...extra, patternId: pattern.id };
+  return vscode.commands.executeCommand(START_THREAD_COMMAND, args);
 }
 
 /** Searches the workspace with progress and shows the usages in the references panel. */

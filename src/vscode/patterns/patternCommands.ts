@@ -85,9 +85,9 @@ export function registerPatternCommands({ store, view, panel, experts, logger }:
       const pattern = await resolvePattern(store, arg, 'Find usages of a pattern');
       return pattern ? findUsagesWithProgress(pattern, { show: options?.show ?? true }) : undefined;
     }),
-    register('startThread', async (arg?: PatternArg) => {
+    register('startThread', async (arg?: PatternArg, extra?: Record<string, unknown>) => {
       const pattern = await resolvePattern(store, arg, 'Start a thread about a pattern');
-      return pattern ? startThreadAbout(pattern) : undefined;
+      return pattern ? startThreadAbout(pattern, typeof extra === 'object' && extra !== null ? extra : {}) : undefined;
     }),
     register('linkSelection', async (arg?: PatternArg) => {
       const editor = activeEditor();

@@ -14,6 +14,7 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
   private filterText: string | undefined;
   private cachedRoots: PatternsNode[] | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  private lastDocument: vscode.TextDocument | undefined;
 
   constructor(private readonly store: PatternStore, private readonly documents: DocumentPatterns) {}
 
@@ -40,11 +41,14 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
 
   /** Patterns that apply to the active editor: used in it (markers, detections) or scoped to its path. */
   appliesToActive(): Pattern[] {
-    const editor = vscode.window.activeTextEditor;
+    // Focus on a webview (the pattern page) leaves no active editor: keep showing the last file.
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) this.lastDocument = active;
+    const current = this.lastDocument;
     const catalogue = this.store.catalogue();
-    if (!editor || !catalogue || editor.document.uri.scheme !== 'file') return [];
-    const found = new Map(this.documents.patternsOf(editor.document).map((p) => [p.id, p]));
-    const document = { path: vscode.workspace.asRelativePath(editor.document.uri, false), languageId: editor.document.languageId };
+    if (!current || current.isClosed || !catalogue || current.uri.scheme !== 'file') return [];
+    const found = new Map(this.documents.patternsOf(current).map((p) => [p.id, p]));
+    const document = { path: vscode.workspace.asRelativePath(current.uri, false), languageId: current.languageId };
     for (const pattern of catalogue.patterns) {
       // Scoped to this path by its globs; a retired pattern no longer applies to anything new.
       if (pattern.status !== 'retired' && pattern.appliesTo.files.length > 0 && appliesTo(pattern, document)) found.set(pattern.id, pattern);

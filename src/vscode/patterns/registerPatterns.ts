@@ -53,7 +53,9 @@ export function registerPatterns(context: vscode.ExtensionContext, rootLogger: L
       lenses.refresh();
       if (!store.loading) diagnostics.updateAll();
     }),
-    vscode.window.onDidChangeActiveTextEditor(() => view.refresh()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor) view.refresh();
+    }),
     vscode.workspace.onDidOpenTextDocument((d) => diagnostics.update(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       diagnostics.updateSoon(e.document);

@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import { fixturePatternInfo } from '../support/fixturePatterns';
+import { e2eSpec } from './registry';
+import { openFile } from './workbench';
+
+// The Patterns view lists the patterns of the open file on top; clicking one opens its rendered page.
+e2eSpec('Clicking a pattern in the Patterns view opens its page', async ({ page, screenshot, log }) => {
+  const { retry } = fixturePatternInfo();
+  await openFile(page, retry.markerFile);
+  await page.locator('.activitybar .action-item a[aria-label^="Constellation"]').first().click();
+  const header = page.locator('.pane-header', { hasText: 'Patterns' }).first();
+  await header.waitFor({ state: 'visible', timeout: 15_000 });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const pane = page.locator('.pane').filter({ has: header }).first();
+  await pane.locator('.monaco-list-row', { hasText: 'Applies to this file' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const row = pane.locator('.monaco-list-row', { hasText: retry.title }).first();
+  await row.click();
+  await page.locator('.tabs-container .tab.active', { hasText: retry.title }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  // The page lives in the webview's nested frames.
+  const content = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const heading = content.locator('header h1');
+  await heading.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.strictEqual((await heading.innerText()).trim(), retry.title);
+  const body = await content.locator('article').innerText();
+  assert.match(body, /Do\s/, 'the Markdown body is rendered');
+  await content.locator('aside', { hasText: 'Dave Smith' }).waitFor({ state: 'visible', timeout: 20_000 });
+  log(`page: ${(await content.locator('aside').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
+  log(`screenshot ${await screenshot('pattern-panel')}`);
+});
