@@ -15,21 +15,29 @@ export interface PatternsTestApi {
   panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
 }
 
-export function patternsTestApi(module: PatternsModule): PatternsTestApi {
+/**
+ * The host caches the API object of the first activation; after a deactivate/activate cycle the
+ * same object must reach the module of the latest activation.
+ */
+let latest: PatternsModule | undefined;
+
+export function patternsTestApi(current: PatternsModule): PatternsTestApi {
+  latest = current;
+  const module = (): PatternsModule => latest ?? current;
   return {
-    catalogue: () => module.store.catalogue(),
+    catalogue: () => module().store.catalogue(),
     whenLoaded: async () => {
-      await module.store.reloadInProgress();
-      return module.store.catalogue();
+      await module().store.reloadInProgress();
+      return module().store.catalogue();
     },
     viewNodes: () => {
-      module.view.refresh();
-      return module.view.roots();
+      module().view.refresh();
+      return module().view.roots();
     },
-    viewFilter: () => module.view.filter,
+    viewFilter: () => module().view.filter,
     panel: () => {
-      const panel = module.panel.webviewPanel;
-      return panel ? { title: panel.title, patternId: module.panel.patternId, visible: panel.visible, model: module.panel.currentModel() } : undefined;
+      const panel = module().panel.webviewPanel;
+      return panel ? { title: panel.title, patternId: module().panel.patternId, visible: panel.visible, model: module().panel.currentModel() } : undefined;
     },
   };
 }

@@ -34,7 +34,7 @@ export function registerPatterns(context: vscode.ExtensionContext, rootLogger: L
   const panel = new PatternPanel(extensionUri, store, experts, logger);
   const diagnostics = new CodeDiagnostics(documents, logger);
   const lenses = new DetectedUseLensProvider(documents, logger);
-  const treeView = vscode.window.createTreeView('constellation.patterns', { treeDataProvider: view, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('constellation.patternsView', { treeDataProvider: view, showCollapseAll: true });
 
   const disposables: vscode.Disposable[] = [
     store,
