@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { createAnchor, type Anchor } from '../../core/threads/anchor';
 import type { RelatedPattern, SuggestedExpert, ThreadComposition } from '../../core/threads/compose';
-import { buildPermalink, checkPushed } from '../../core/threads/permalink';
+import { buildPermalink, checkPushed, type GitExec } from '../../core/threads/permalink';
 import type { ExpertsModule } from '../experts/registerExperts';
 import { rankTarget } from '../experts/rankTarget';
 import type { PatternsApi } from '../patterns/patternsApi';
@@ -17,6 +17,7 @@ export interface CodeSelection {
 
 export interface CompositionDeps {
   experts: ExpertsModule;
+  git: GitExec;
   patterns?: PatternsApi;
   repositories: RepositoryInfoCache;
 }
@@ -34,7 +35,7 @@ export interface CodeContext {
 export async function codeContext(deps: CompositionDeps, code: CodeSelection): Promise<CodeContext | undefined> {
   const location = await deps.experts.services.resolver.locate(code.document.uri);
   if (!location) return undefined;
-  const git = deps.experts.services.git;
+  const git = deps.git;
   const root = location.repository;
   const info = await deps.repositories.get(root);
   const commit = (await git.run(['rev-parse', 'HEAD'], { cwd: root }).catch(() => '')).trim();

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { tagged } from '../../core/logger';
+import { GitRunner } from '../../core/git/gitRunner';
 import { DraftStore } from '../../core/threads/drafts';
 import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
 import type { ExpertsModule } from '../experts/registerExperts';
@@ -48,8 +49,10 @@ export function liveThreadsModule(): ThreadsModule | undefined {
 
 /** Issue #5: design threads about code, in community venues, shown again next to the code. */
 export function registerThreads(context: vscode.ExtensionContext, baseLogger: Logger, experts: ExpertsModule, patterns?: PatternsApi, tokens?: TokenProvider): ThreadsModule {
-  const logger = tagged(baseLogger, 'threads');
-  const git = experts.services.git;
+  let disposed = false;
+  // Work still in flight when the extension is deactivated must not write to the closed channel.
+  const logger = whileAlive(tagged(baseLogger, 'threads'), () => !disposed);
+  const git = new GitRunner({ logger, defaultTimeoutMs: 60_000 });
   const disposables: vscode.Disposable[] = [];
   const own = <T extends vscode.Disposable>(d: T): T => (disposables.push(d), d);
   const tokenProvider = tokens ?? own(new VscodeTokenProvider());
@@ -128,7 +131,7 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
   own(tokenProvider.onDidChange(() => void refresh()));
   own({ dispose: () => { clearInterval(timer); clearTimeout(pending); } });
 
-  const deps = { experts, patterns, repositories, communities, threads, compose, logger, sender };
+  const deps = { experts, git, patterns, repositories, communities, threads, compose, logger, sender };
   const module: ThreadsModule = {
     threads, comments, view, sender,
     start: (options) => startThread(deps, options),
@@ -151,6 +154,7 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
       await refresh();
     },
     dispose: () => {
+      disposed = true;
       if (live === module) live = undefined;
       vscode.Disposable.from(...disposables.reverse()).dispose();
     },
@@ -162,4 +166,19 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
   schedule();
   void refresh();
   return module;
+}
+
+function whileAlive(logger: Logger, alive: () => boolean): Logger {
+  const guard = (write: (m: string) => void) => (m: string): void => {
+    if (alive()) write(m);
+  };
+  return {
+    trace: guard((m) => logger.trace(m)),
+    debug: guard((m) => logger.debug(m)),
+    info: guard((m) => logger.info(m)),
+    warn: guard((m) => logger.warn(m)),
+    error: (m) => {
+      if (alive()) logger.error(m);
+    },
+  };
 }
