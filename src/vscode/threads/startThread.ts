@@ -45,7 +45,7 @@ export async function startThread(deps: StartThreadDeps, options: StartThreadOpt
   if (!venue) return undefined;
   const title = options.title ?? (await vscode.window.showInputBox({
     title: 'Design thread title',
-    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : '',
+    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : related.patterns[0] ? `About the pattern "${related.patterns[0].title}"` : '',
     validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
   }));
   if (!title?.trim()) return undefined;
