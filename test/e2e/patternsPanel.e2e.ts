@@ -7,8 +7,9 @@ import { openFile } from './workbench';
 e2eSpec('Clicking a pattern in the Patterns view opens its page', async ({ page, screenshot, log }) => {
   const { retry } = fixturePatternInfo();
   await openFile(page, retry.markerFile);
-  await page.locator('.activitybar .action-item a[aria-label^="Constellation"]').first().click();
   const header = page.locator('.pane-header', { hasText: 'Patterns' }).first();
+  // The activity bar item toggles the sidebar: click it only when Constellation is not shown already.
+  if (!(await header.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="Constellation"]').first().click();
   await header.waitFor({ state: 'visible', timeout: 15_000 });
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   const pane = page.locator('.pane').filter({ has: header }).first();
