@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
 import { channelLogger } from './vscode/logging';
-import { registerExperts } from './vscode/experts/registerExperts';
+import { registerExperts, type ExpertsModule } from './vscode/experts/registerExperts';
 import type { ExpertsNode } from './vscode/experts/expertsView';
-import { registerPatterns } from './vscode/patterns/registerPatterns';
+import { registerPatterns, type PatternsModule } from './vscode/patterns/registerPatterns';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
-import { registerThreads } from './vscode/threads/registerThreads';
+import { registerThreads, type ThreadsModule } from './vscode/threads/registerThreads';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -19,7 +19,15 @@ export interface ConstellationApi {
   threads: ThreadsTestApi;
 }
 
+interface Modules {
+  experts: ExpertsModule;
+  patterns: PatternsModule;
+  threads: ThreadsModule;
+}
+
 let activeContext: vscode.ExtensionContext | undefined;
+/** The host keeps the API object of the first activation; it must reach the latest modules. */
+let latest: Modules | undefined;
 
 export function activate(context: vscode.ExtensionContext): ConstellationApi {
   activeContext = context;
@@ -32,14 +40,20 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi {
   context.subscriptions.push(patterns);
   const threads = registerThreads(context, logger, experts, patterns);
   context.subscriptions.push(threads);
+  const modules: Modules = { experts, patterns, threads };
+  latest = modules;
+  const current = (): Modules => latest ?? modules;
   return {
-    patterns: patternsTestApi(patterns),
-    threads: threadsTestApi(threads),
     experts: {
-      viewNodes: () => experts.view.roots(),
-      groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
-      indexState: (repository) => ({ state: experts.services.indexes.state(repository), lastUpdate: experts.services.indexes.lastUpdate(repository) }),
+      viewNodes: () => current().experts.view.roots(),
+      groupChildren: (node) => current().experts.view.getChildren(node) as ExpertsNode[],
+      indexState: (repository) => {
+        const { indexes } = current().experts.services;
+        return { state: indexes.state(repository), lastUpdate: indexes.lastUpdate(repository) };
+      },
     },
+    patterns: patternsTestApi(() => current().patterns),
+    threads: threadsTestApi(() => current().threads),
   };
 }
 

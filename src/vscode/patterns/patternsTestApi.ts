@@ -15,15 +15,8 @@ export interface PatternsTestApi {
   panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
 }
 
-/**
- * The host caches the API object of the first activation; after a deactivate/activate cycle the
- * same object must reach the module of the latest activation.
- */
-let latest: PatternsModule | undefined;
-
-export function patternsTestApi(current: PatternsModule): PatternsTestApi {
-  latest = current;
-  const module = (): PatternsModule => latest ?? current;
+/** `module` returns the module of the latest activation (see extension.ts). */
+export function patternsTestApi(module: () => PatternsModule): PatternsTestApi {
   return {
     catalogue: () => module().store.catalogue(),
     whenLoaded: async () => {

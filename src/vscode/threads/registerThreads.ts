@@ -40,18 +40,9 @@ export interface ThreadsModule extends vscode.Disposable {
   useTokenProviderForTests(tokens: TokenProvider): Promise<void>;
 }
 
-let live: ThreadsModule | undefined;
-
-/** The module of the latest activation (tests re-activate the extension with fresh contexts). */
-export function liveThreadsModule(): ThreadsModule | undefined {
-  return live;
-}
-
 /** Issue #5: design threads about code, in community venues, shown again next to the code. */
 export function registerThreads(context: vscode.ExtensionContext, baseLogger: Logger, experts: ExpertsModule, patterns?: PatternsApi, tokens?: TokenProvider): ThreadsModule {
-  let disposed = false;
-  // Work still in flight when the extension is deactivated must not write to the closed channel.
-  const logger = whileAlive(tagged(baseLogger, 'threads'), () => !disposed);
+  const logger = tagged(baseLogger, 'threads');
   const git = new GitRunner({ logger, defaultTimeoutMs: 60_000 });
   const disposables: vscode.Disposable[] = [];
   const own = <T extends vscode.Disposable>(d: T): T => (disposables.push(d), d);
@@ -154,31 +145,13 @@ export function registerThreads(context: vscode.ExtensionContext, baseLogger: Lo
       await refresh();
     },
     dispose: () => {
-      disposed = true;
-      if (live === module) live = undefined;
       vscode.Disposable.from(...disposables.reverse()).dispose();
     },
   };
-  live = module;
   own(vscode.window.createTreeView('constellation.threads', { treeDataProvider: view, showCollapseAll: true }));
   own(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'untitled' }, compose));
   own(registerThreadCommands(module));
   schedule();
   void refresh();
   return module;
-}
-
-function whileAlive(logger: Logger, alive: () => boolean): Logger {
-  const guard = (write: (m: string) => void) => (m: string): void => {
-    if (alive()) write(m);
-  };
-  return {
-    trace: guard((m) => logger.trace(m)),
-    debug: guard((m) => logger.debug(m)),
-    info: guard((m) => logger.info(m)),
-    warn: guard((m) => logger.warn(m)),
-    error: (m) => {
-      if (alive()) logger.error(m);
-    },
-  };
 }

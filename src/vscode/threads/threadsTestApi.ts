@@ -1,7 +1,7 @@
 /** The small part of the threads feature exposed on the extension API, for integration tests. */
 import type { Draft } from '../../core/threads/drafts';
 import type { RangeStatus } from '../../core/threads/rangeMapping';
-import { liveThreadsModule, type ThreadsModule } from './registerThreads';
+import type { ThreadsModule } from './registerThreads';
 import type { ThreadsNode } from './threadsView';
 import type { TokenProvider } from './tokenProvider';
 
@@ -34,9 +34,8 @@ export interface ThreadsTestApi {
   useTokenProvider(tokens: TokenProvider): Promise<void>;
 }
 
-export function threadsTestApi(activated: ThreadsModule): ThreadsTestApi {
-  // Follows re-activation (the lifecycle test activates the extension again with new contexts).
-  const current = (): ThreadsModule => liveThreadsModule() ?? activated;
+/** `current` returns the module of the latest activation (see extension.ts). */
+export function threadsTestApi(current: () => ThreadsModule): ThreadsTestApi {
   return {
     refresh: () => current().refresh(),
     list: () =>
