@@ -6,10 +6,10 @@ import { HistoryIndexStore } from '../../core/git/indexStore';
 import { DirectoryCache } from '../../core/engine/directoryCache';
 import { ExpertQueryService } from '../../core/engine/expertQueryService';
 import { HistoryIndexManager, type IndexProgress } from '../../core/engine/historyIndexManager';
-import type { ConfigDiagnostic } from '../../core/directory/types';
 import type { Logger } from '../../core/logger';
 import { RepositoryResolver } from '../repositoryResolver';
 import { readExpertSettings } from '../settings';
+import { toEditorDiagnostic } from '../configDiagnostics';
 
 /** Everything the expert features share, built once at activation. */
 export interface ExpertServices {
@@ -25,18 +25,6 @@ export interface ExpertServices {
   dispose(): void;
 }
 
-function toVscodeDiagnostic(d: ConfigDiagnostic): vscode.Diagnostic {
-  const line = Math.max(0, d.line - 1);
-  const col = Math.max(0, d.column - 1);
-  const diagnostic = new vscode.Diagnostic(
-    new vscode.Range(line, col, line, Number.MAX_SAFE_INTEGER),
-    d.message,
-    d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-  );
-  diagnostic.source = 'Constellation';
-  return diagnostic;
-}
-
 export function createExpertServices(context: vscode.ExtensionContext, logger: Logger): ExpertServices {
   const git = new GitRunner({ logger, defaultTimeoutMs: 120_000 });
   const progress = new vscode.EventEmitter<IndexProgress>();
@@ -48,7 +36,7 @@ export function createExpertServices(context: vscode.ExtensionContext, logger: L
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
       const file = path.isAbsolute(d.file) ? d.file : path.join(repository, d.file);
-      byFile.set(file, [...(byFile.get(file) ?? []), toVscodeDiagnostic(d)]);
+      byFile.set(file, [...(byFile.get(file) ?? []), toEditorDiagnostic(d)]);
       logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
     }
     for (const [file, list] of byFile) directoryDiagnostics.set(vscode.Uri.file(file), list);

@@ -8,6 +8,7 @@ import type { PatternDiagnostic } from '../../core/patterns/patternTypes';
 import { loadLibraries } from './libraryLoader';
 import { readPatternSettings } from './patternSettings';
 import { exampleDiagnostics } from './exampleLinks';
+import { toEditorDiagnostic } from '../configDiagnostics';
 
 export const RELOAD_DEBOUNCE_MS = 300;
 
@@ -123,15 +124,7 @@ export class PatternStore implements vscode.Disposable {
         this.logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
         continue;
       }
-      const line = Math.max(0, d.line - 1);
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER),
-        d.message,
-        d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-      );
-      diagnostic.source = 'Constellation';
-      diagnostic.code = d.code;
-      byFile.set(d.file, [...(byFile.get(d.file) ?? []), diagnostic]);
+      byFile.set(d.file, [...(byFile.get(d.file) ?? []), toEditorDiagnostic(d)]);
     }
     this.diagnostics.clear();
     for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);

@@ -5,6 +5,7 @@ import type { Community } from '../../core/communities/communityTypes';
 import { COMMUNITIES_FILE, loadCommunities } from '../../core/communities/loadCommunities';
 import type { Logger } from '../../core/logger';
 import type { Venue } from '../../core/threads/threadTypes';
+import { toEditorDiagnostic } from '../configDiagnostics';
 
 export interface RepositoryCommunities {
   root: string;
@@ -67,19 +68,7 @@ export class CommunitiesController implements vscode.Disposable {
   private async load(root: string): Promise<RepositoryCommunities> {
     const config = await loadCommunities(root, this.logger);
     const file = vscode.Uri.file(path.join(root, COMMUNITIES_FILE));
-    this.diagnostics.set(
-      file,
-      config.diagnostics.map((d) => {
-        const line = Math.max(0, d.line - 1);
-        const diagnostic = new vscode.Diagnostic(
-          new vscode.Range(line, Math.max(0, d.column - 1), line, Number.MAX_SAFE_INTEGER),
-          d.message,
-          d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-        );
-        diagnostic.source = 'Constellation';
-        return diagnostic;
-      }),
-    );
+    this.diagnostics.set(file, config.diagnostics.map(toEditorDiagnostic));
     return { root, index: new CommunityIndex(config.communities) };
   }
 
