@@ -2,7 +2,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { tagged } from '../../core/logger';
-import { GitRunner } from '../../core/git/gitRunner';
 import { DraftStore } from '../../core/threads/drafts';
 import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
 import type { ExpertsModule } from '../experts/registerExperts';
@@ -43,7 +42,8 @@ export interface ThreadsModule extends vscode.Disposable {
 /** Issue #5: design threads about code, in community venues, shown again next to the code. */
 export function registerThreads(context: vscode.ExtensionContext, baseLogger: Logger, experts: ExpertsModule, patterns?: PatternsApi, tokens?: TokenProvider): ThreadsModule {
   const logger = tagged(baseLogger, 'threads');
-  const git = new GitRunner({ logger, defaultTimeoutMs: 60_000 });
+  // One git runner for the extension, so identical calls from features are shared.
+  const { git } = experts.services;
   const disposables: vscode.Disposable[] = [];
   const own = <T extends vscode.Disposable>(d: T): T => (disposables.push(d), d);
   const tokenProvider = tokens ?? own(new VscodeTokenProvider());
