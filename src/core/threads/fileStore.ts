@@ -8,6 +8,7 @@ import { ThreadBackendError } from './backendError';
 import { withFileLock } from './fileLock';
 import { appendCommentText, parseThreadFile, serialiseThread, type FileProblem } from './fileStoreFormat';
 import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
+import { kebabCase } from '../util/kebabCase';
 
 export type { FileProblem } from './fileStoreFormat';
 
@@ -167,17 +168,9 @@ export class FileThreadStore implements ThreadBackend {
   }
 }
 
-/** Lower-case ASCII words joined by dashes, at most 40 characters. */
+/** The readable part of a thread file's name. */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug || 'thread';
+  return kebabCase(title, 40) || 'thread';
 }
 
 /** Time-ordered and random enough that two writers never pick the same id. */

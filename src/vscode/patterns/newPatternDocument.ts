@@ -1,5 +1,6 @@
 /** The draft document "New Pattern from Selection" writes (pure: no editor import). */
 import { stringify } from 'yaml';
+import { kebabCase } from '../../core/util/kebabCase';
 
 export interface NewPatternInput {
   id: string;
@@ -19,14 +20,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A kebab-case id from a title: "Retry with Backoff!" → `retry-with-backoff`. */
 export function idFromTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  return kebabCase(title, 60);
 }
 
 /** Why an id cannot be used, or undefined when it is fine. */
