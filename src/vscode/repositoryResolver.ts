@@ -2,6 +2,7 @@ import * as path from 'path';
 import type * as vscode from 'vscode';
 import type { GitRunner } from '../core/git/gitRunner';
 import { findRepository } from '../core/git/repository';
+import { PromiseCache } from '../core/util/promiseCache';
 
 export interface RepositoryLocation {
   /** Absolute work-tree root. */
@@ -13,7 +14,7 @@ export interface RepositoryLocation {
 
 /** Maps editor documents to their git repository; one `git rev-parse` per folder, cached. */
 export class RepositoryResolver {
-  private readonly byFolder = new Map<string, Promise<{ root: string; gitDir: string } | undefined>>();
+  private readonly byFolder = new PromiseCache<{ root: string; gitDir: string } | undefined>();
 
   constructor(private readonly git: GitRunner) {}
 
@@ -28,15 +29,11 @@ export class RepositoryResolver {
 
   /** The repository containing a folder, if any. */
   repositoryOf(folder: string, signal?: AbortSignal): Promise<{ root: string; gitDir: string } | undefined> {
-    let pending = this.byFolder.get(folder);
-    if (!pending) {
-      pending = findRepository(this.git, folder, signal).then(
+    return this.byFolder.get(folder, () =>
+      findRepository(this.git, folder, signal).then(
         (repo) => (repo && !repo.bare ? { root: repo.root, gitDir: repo.gitDir } : undefined),
         () => undefined,
-      );
-      this.byFolder.set(folder, pending);
-    }
-    return pending;
+      ));
   }
 
   /** Repositories found so far. */

@@ -2,6 +2,7 @@ import { loadDirectory } from '../directory/orgDirectory';
 import type { OrgDirectory } from '../directory/orgDirectory';
 import type { ConfigDiagnostic } from '../directory/types';
 import type { Logger } from '../logger';
+import { PromiseCache } from '../util/promiseCache';
 
 export interface LoadedDirectory {
   directory: OrgDirectory;
@@ -10,7 +11,7 @@ export interface LoadedDirectory {
 
 /** One org directory per repository, loaded once and reloaded when told its files changed. */
 export class DirectoryCache {
-  private readonly loaded = new Map<string, Promise<LoadedDirectory>>();
+  private readonly loaded = new PromiseCache<LoadedDirectory>();
 
   constructor(
     private readonly logger: Logger,
@@ -19,15 +20,11 @@ export class DirectoryCache {
   ) {}
 
   get(repository: string): Promise<LoadedDirectory> {
-    let pending = this.loaded.get(repository);
-    if (!pending) {
-      pending = loadDirectory(repository, { directoryPath: this.directoryPath, logger: this.logger }).then((result) => {
-        this.onDiagnostics(repository, result.diagnostics);
-        return result;
-      });
-      this.loaded.set(repository, pending);
-    }
-    return pending;
+    return this.loaded.get(repository, async () => {
+      const result = await loadDirectory(repository, { directoryPath: this.directoryPath, logger: this.logger });
+      this.onDiagnostics(repository, result.diagnostics);
+      return result;
+    });
   }
 
   /** Forget a repository's directory (its directory.yml or CODEOWNERS changed). */

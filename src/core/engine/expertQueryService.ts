@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { DirectoryCache } from './directoryCache';
 import type { HistoryIndexManager } from './historyIndexManager';
 import { mergeBlameAliases, mergeDirectoryAliases } from './identityMerge';
+import { PromiseCache } from '../util/promiseCache';
 
 export interface ExpertQuery {
   repository: string;
@@ -35,7 +36,7 @@ export interface ExpertQueryContext {
  * (never waiting for a build), blame for the range (cached), and the org directory.
  */
 export class ExpertQueryService {
-  private readonly youByRepo = new Map<string, Promise<string | undefined>>();
+  private readonly youByRepo = new PromiseCache<string | undefined>();
 
   constructor(
     private readonly git: GitRunner,
@@ -81,12 +82,7 @@ export class ExpertQueryService {
   }
 
   private you(repository: string): Promise<string | undefined> {
-    let pending = this.youByRepo.get(repository);
-    if (!pending) {
-      pending = currentUserEmail(this.git, repository).catch(() => undefined);
-      this.youByRepo.set(repository, pending);
-    }
-    return pending;
+    return this.youByRepo.get(repository, () => currentUserEmail(this.git, repository).catch(() => undefined));
   }
 
   private async blame(query: ExpertQuery, index: HistoryIndexData, context: ExpertQueryContext): Promise<BlameSummary | undefined> {

@@ -3,6 +3,7 @@ import type { Anchor } from '../../core/threads/anchor';
 import type { GitExec } from '../../core/threads/permalink';
 import { mapAnchorRange, type MappedAnchorRange } from '../../core/threads/rangeMapping';
 import { sameRemote, type RepositoryInfoCache } from './repositories';
+import { PromiseCache } from '../../core/util/promiseCache';
 
 export interface Placement {
   root: string;
@@ -14,7 +15,7 @@ export interface Placement {
  * cached until the file is saved or HEAD moves (`invalidate`), so refreshes do not re-run git.
  */
 export class AnchorPlacer {
-  private readonly cache = new Map<string, Promise<MappedAnchorRange>>();
+  private readonly cache = new PromiseCache<MappedAnchorRange>();
 
   constructor(private readonly git: GitExec, private readonly repositories: RepositoryInfoCache, private readonly roots: () => Promise<string[]>, private readonly logger: Logger) {}
 
@@ -23,12 +24,7 @@ export class AnchorPlacer {
     for (const root of await this.roots()) {
       if (!sameRemote(await this.repositories.get(root), anchor.remote)) continue;
       const key = `${root}\0${JSON.stringify(anchor)}`;
-      let mapped = this.cache.get(key);
-      if (!mapped) {
-        mapped = mapAnchorRange(anchor, { git: this.git, repoRoot: root, logger: this.logger });
-        this.cache.set(key, mapped);
-        mapped.catch(() => this.cache.delete(key));
-      }
+      const mapped = this.cache.get(key, () => mapAnchorRange(anchor, { git: this.git, repoRoot: root, logger: this.logger }));
       try {
         placements.push({ root, mapped: await mapped });
       } catch (err) {
@@ -44,9 +40,6 @@ export class AnchorPlacer {
       this.cache.clear();
       return;
     }
-    for (const key of [...this.cache.keys()]) {
-      if (!key.startsWith(`${root}\0`)) continue;
-      if (relativePath === undefined || key.includes(`"path":${JSON.stringify(relativePath)}`)) this.cache.delete(key);
-    }
+    this.cache.clear((key) => key.startsWith(`${root}\0`) && (relativePath === undefined || key.includes(`"path":${JSON.stringify(relativePath)}`)));
   }
 }

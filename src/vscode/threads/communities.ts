@@ -6,6 +6,7 @@ import { COMMUNITIES_FILE, loadCommunities } from '../../core/communities/loadCo
 import type { Logger } from '../../core/logger';
 import type { Venue } from '../../core/threads/threadTypes';
 import { toEditorDiagnostic } from '../configDiagnostics';
+import { PromiseCache } from '../../core/util/promiseCache';
 
 export interface RepositoryCommunities {
   root: string;
@@ -24,7 +25,7 @@ export interface VenueEntry {
  * changes; its problems go to the Problems view at their lines.
  */
 export class CommunitiesController implements vscode.Disposable {
-  private readonly byRoot = new Map<string, Promise<RepositoryCommunities>>();
+  private readonly byRoot = new PromiseCache<RepositoryCommunities>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('constellation-communities');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -41,12 +42,7 @@ export class CommunitiesController implements vscode.Disposable {
   }
 
   forRepository(root: string): Promise<RepositoryCommunities> {
-    let pending = this.byRoot.get(root);
-    if (!pending) {
-      pending = this.load(root);
-      this.byRoot.set(root, pending);
-    }
-    return pending;
+    return this.byRoot.get(root, () => this.load(root));
   }
 
   /** Every community with a venue across the given repositories (deduplicated by id and venue). */

@@ -1,6 +1,7 @@
 import type { GitExec } from '../../core/threads/permalink';
 import { normaliseRemote, parseRemoteUrl, type RemoteRepository } from '../../core/threads/permalink';
 import type { ThreadPerson } from '../../core/threads/threadTypes';
+import { PromiseCache } from '../../core/util/promiseCache';
 
 /** What threads need to know about one repository (a clone): who am I, where is it pushed. */
 export interface RepositoryInfo {
@@ -14,17 +15,12 @@ export interface RepositoryInfo {
 
 /** Reads remotes and the git identity of a work tree; cached until `invalidate`. */
 export class RepositoryInfoCache {
-  private readonly cache = new Map<string, Promise<RepositoryInfo>>();
+  private readonly cache = new PromiseCache<RepositoryInfo>();
 
   constructor(private readonly git: GitExec) {}
 
   get(root: string): Promise<RepositoryInfo> {
-    let info = this.cache.get(root);
-    if (!info) {
-      info = this.read(root);
-      this.cache.set(root, info);
-    }
-    return info;
+    return this.cache.get(root, () => this.read(root));
   }
 
   invalidate(): void {
