@@ -70,7 +70,9 @@ export async function runExperts(rawSpecs: string[], options: ExpertsOptions, lo
   }
   if (!index) throw new CliError('the repository has no history to rank', ExitCode.unknownPath);
 
-  const now = options.at && index.people.size > 0 ? Math.max(...[...index.people.values()].map((p) => p.lastActive)) : Date.now() / 1000;
+  // With --at, "now" is the last activity up to REV, so recency and "former" mean what they meant then.
+  let now = Date.now() / 1000;
+  if (options.at && index.people.size > 0) now = [...index.people.values()].reduce((latest, p) => Math.max(latest, p.lastActive), 0);
   const queries = new ExpertQueryService(git, manager, new BlameCache(), new DirectoryCache(logger, undefined), () => defaultExpertModelOptions(now), logger);
   const results: Array<{ spec: TargetSpec; json: ExpertJson[]; text: string }> = [];
   for (const spec of specs) {

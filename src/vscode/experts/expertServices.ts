@@ -32,14 +32,23 @@ export function createExpertServices(context: vscode.ExtensionContext, logger: L
   const indexes = new HistoryIndexManager(git, store, logger, (p) => progress.fire(p));
   const blameCache = new BlameCache();
   const directoryDiagnostics = vscode.languages.createDiagnosticCollection('constellation-directory');
+  // Files that had problems, per repository, so a reload clears the ones since fixed.
+  const reported = new Map<string, vscode.Uri[]>();
   const directories = new DirectoryCache(logger, readExpertSettings().directoryPath, (repository, diagnostics) => {
+    for (const uri of reported.get(repository) ?? []) directoryDiagnostics.delete(uri);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
       const file = path.isAbsolute(d.file) ? d.file : path.join(repository, d.file);
       byFile.set(file, [...(byFile.get(file) ?? []), toEditorDiagnostic(d)]);
       logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
     }
-    for (const [file, list] of byFile) directoryDiagnostics.set(vscode.Uri.file(file), list);
+    const uris: vscode.Uri[] = [];
+    for (const [file, list] of byFile) {
+      const uri = vscode.Uri.file(file);
+      directoryDiagnostics.set(uri, list);
+      uris.push(uri);
+    }
+    reported.set(repository, uris);
   });
   const queries = new ExpertQueryService(git, indexes, blameCache, directories, () => readExpertSettings().model(Date.now() / 1000), logger);
   return {

@@ -31,7 +31,6 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private target: ViewTarget | undefined;
-  private pinned = false;
   private timer: NodeJS.Timeout | undefined;
   private computed: Promise<ExpertsNode[]> | undefined;
 
@@ -46,7 +45,6 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   /** Shows the experts of a given target until the editor selection changes again. */
   showTarget(target: ViewTarget): void {
     this.target = target;
-    this.pinned = true;
     this.refresh();
   }
 
@@ -90,7 +88,6 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
     this.timer = setTimeout(() => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.uri.scheme !== 'file') return;
-      this.pinned = false;
       this.target = editor.selection.isEmpty ? { uri: editor.document.uri.toString() } : fromRange(editor.document, editor.selection);
       this.refresh();
     }, delay);
@@ -125,10 +122,6 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
     return nodes;
   }
 
-  get isPinned(): boolean {
-    return this.pinned;
-  }
-
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
@@ -149,6 +142,5 @@ function expertItem(expert: RankedExpert): vscode.TreeItem {
   item.tooltip = tooltip;
   item.iconPath = new vscode.ThemeIcon(expert.former ? 'person-remove' : RELATIONSHIP_ICONS[expert.relationship]);
   item.contextValue = 'expert';
-  item.id = undefined;
   return item;
 }

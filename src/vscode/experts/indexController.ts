@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GitError } from '../../core/git/gitError';
+import { toAbortSignal } from '../cancellation';
 import type { ExpertServices } from './expertServices';
 
 const HEAD_DEBOUNCE_MS = 300;
@@ -48,7 +49,9 @@ export class IndexController implements vscode.Disposable {
     if (repo) this.track(repo.root, repo.gitDir);
   }
 
+  /** A repository already watched is refreshed by its HEAD watcher; only a new or unbuilt one needs work. */
   private track(repository: string, gitDir: string): void {
+    if (this.watched.has(repository) && this.services.indexes.current(repository)) return;
     this.watchHead(repository, gitDir);
     void this.refresh(repository);
   }
@@ -58,10 +61,12 @@ export class IndexController implements vscode.Disposable {
     const { indexes } = this.services;
     const firstBuild = !indexes.current(repository) || options.rebuild;
     const run = async (token?: vscode.CancellationToken): Promise<void> => {
-      const controller = new AbortController();
-      token?.onCancellationRequested(() => controller.abort());
-      const work = options.rebuild ? indexes.rebuild(repository, controller.signal) : indexes.ensureFresh(repository, controller.signal);
-      await work;
+      const cancel = token && toAbortSignal(token);
+      try {
+        await (options.rebuild ? indexes.rebuild(repository, cancel?.signal) : indexes.ensureFresh(repository, cancel?.signal));
+      } finally {
+        cancel?.dispose();
+      }
       this.services.blameCache.invalidate(repository);
       this.changed.fire(repository);
     };

@@ -41,14 +41,16 @@ export function registerExperts(context: vscode.ExtensionContext, logger: Logger
   );
 
   const orgFiles = vscode.workspace.createFileSystemWatcher('**/{.constellation/*.yml,CODEOWNERS,.github/CODEOWNERS,docs/CODEOWNERS,.mailmap}');
-  const orgChanged = (): void => {
+  const orgChanged = async (): Promise<void> => {
     services.directories.invalidate();
     services.queries.invalidateYou();
     view.refresh();
+    // Reload now, so the directory's diagnostics follow the file as it is edited.
+    for (const repo of await services.resolver.known()) void services.directories.get(repo.root);
   };
-  orgFiles.onDidChange(orgChanged);
-  orgFiles.onDidCreate(orgChanged);
-  orgFiles.onDidDelete(orgChanged);
+  orgFiles.onDidChange(() => void orgChanged());
+  orgFiles.onDidCreate(() => void orgChanged());
+  orgFiles.onDidDelete(() => void orgChanged());
   disposables.push(orgFiles);
 
   trackOpenDocuments();
