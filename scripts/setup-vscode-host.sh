@@ -21,6 +21,12 @@ CODE_SERVER=$CS_DIR/node_modules/.bin/code-server
 STAMP=$CACHE/host-stamp
 WANTED_STAMP="code-server=$CODE_SERVER_VERSION node=$NODE24_VERSION"
 
+# When run from `npm run`, npm exports npm_config_* / npm_package_* / npm_lifecycle_* variables
+# (npm_config_user_agent says "node/v20"); the nested installs below would inherit them, and
+# code-server's postinstall reads the Node version from that user agent and refuses. Start clean.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -iE '^npm_(config|package|lifecycle|command|execpath|node_execpath)' || true)
+unset INIT_CWD
+
 started=$(date +%s)
 say() { echo "[setup-vscode-host] $*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
