@@ -2,7 +2,8 @@
  * Runs test/integration in the real extension host, once per workspace setup:
  *   trusted   - the fixture organisation, workspace trust disabled
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted] [--timeout <s>]
+ *   demo      - the demo organisation (`npm run demo`'s workspace), trusted
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
@@ -14,8 +15,9 @@ import { say, seconds } from './report';
 import { createSandbox } from './sandbox';
 
 const GROUPS = [
-  { group: 'trusted', trusted: true },
-  { group: 'untrusted', trusted: false },
+  { group: 'trusted', trusted: true, preset: 'test' },
+  { group: 'untrusted', trusted: false, preset: 'test' },
+  { group: 'demo', trusted: true, preset: 'demo' },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -31,10 +33,10 @@ async function main(): Promise<number> {
   const only = option('--only');
   const timeoutMs = Number(option('--timeout') ?? 240) * 1000;
   const results: ExtensionTestResult[] = [];
-  for (const { group, trusted } of GROUPS.filter((g) => !only || g.group === only)) {
+  for (const { group, trusted, preset } of GROUPS.filter((g) => !only || g.group === only)) {
     const sandbox = createSandbox(group, { trusted });
     const workspace = path.join(sandbox.root, 'ws');
-    const fixture = createFixtureWorkspace(workspace, 'test');
+    const fixture = createFixtureWorkspace(workspace, preset);
     const fixtureFile = path.join(sandbox.root, 'fixture.json');
     writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
     say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);

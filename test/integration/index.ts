@@ -1,7 +1,8 @@
 /**
  * Entry point the extension host loads through `extensionTestsPath`: it calls run() and takes a
  * rejection as failure. Files are picked by CONSTELLATION_TEST_GROUP: `*.untrusted.test.js` run
- * in the "untrusted" group (restricted mode), every other `*.test.js` in "trusted" (the default).
+ * in the "untrusted" group (restricted mode), `*.demo.test.js` in "demo" (the demo organisation),
+ * every other `*.test.js` in "trusted" (the default).
  */
 import { readdirSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
@@ -23,9 +24,9 @@ type ConsoleLog = (...args: unknown[]) => void;
 const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: ConsoleLog };
 
 export function testFilesFor(group: string, folder: string): string[] {
-  const isUntrusted = (file: string) => file.endsWith('.untrusted.test.js');
+  const groupOf = (file: string): string => (file.endsWith('.untrusted.test.js') ? 'untrusted' : file.endsWith('.demo.test.js') ? 'demo' : 'trusted');
   return readdirSync(folder)
-    .filter((file) => file.endsWith('.test.js') && (group === 'untrusted' ? isUntrusted(file) : !isUntrusted(file)))
+    .filter((file) => file.endsWith('.test.js') && groupOf(file) === group)
     .sort()
     .map((file) => path.join(folder, file));
 }
