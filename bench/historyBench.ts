@@ -13,6 +13,7 @@ import { silentLogger } from '../src/core/logger';
 import { seededRandom } from './support/random';
 import { median, percentile, timeAsync, timeCommand, type BenchResult } from './support/measure';
 import { syntheticHistory } from './syntheticHistory';
+import { runHoverBenchmarks } from './hoverBench';
 
 const RUNS = 3;
 
@@ -56,6 +57,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
     if (incremental.result.mode !== 'incremental') throw new Error(`expected an incremental update, got ${incremental.result.mode}`);
 
     const latencies = queryLatencies(incremental.result.index, 1000);
+    const hover = await runHoverBenchmarks(git, repo, incremental.result.index);
     const memory = measureMemory(repo);
 
     return [
@@ -65,6 +67,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
       { name: 'load persisted index', value: median(loadRuns), unit: 'ms', target: 200 },
       { name: 'warm expert query p50', value: percentile(latencies, 50), unit: 'ms' },
       { name: 'warm expert query p95', value: percentile(latencies, 95), unit: 'ms', target: 5, note: '1,000 random files' },
+      ...hover,
       { name: 'peak memory (index build)', value: memory.maxRssMb, unit: 'MB', target: 400, note: `heap after build ${memory.heapMb.toFixed(0)} MB` },
     ];
   } finally {
