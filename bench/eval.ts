@@ -95,6 +95,8 @@ async function main(): Promise<void> {
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     for (const r of report.top) log(`objective ${(r.objective * 100).toFixed(2)}  pooled top-3 ${(r.pooledTop3 * 100).toFixed(2)}  ${JSON.stringify(r.settings)}`);
     for (const [k, values] of Object.entries(report.marginals)) log(`best objective by ${k}: ${Object.entries(values).map(([v, m]) => `${v} → ${(m * 100).toFixed(2)}`).join(', ')}`);
+    log(`tied with the best (tie-break order): ${report.ties.map((t) => JSON.stringify(t)).join(' ')}`);
+    for (const [repo, b] of Object.entries(report.baselines)) log(`best baseline on ${repo}: ${b.method} ${(b.top3 * 100).toFixed(1)}`);
     log(`lines' blame boost: ${report.lines.map((l) => `${l.linesBoost} → ${(l.top3 * 100).toFixed(1)}`).join(', ')}`);
     log(`chosen: ${JSON.stringify(report.chosen)}`);
     return;

@@ -26,6 +26,18 @@ function typicalFile(index: HistoryIndexData): string {
 }
 
 /**
+ * The first query on a new index object (after a build or an incremental update) also computes
+ * every folder's figures once; later queries only look them up.
+ */
+export function firstQueryMs(index: HistoryIndexData): BenchResult {
+  const file = typicalFile(index);
+  const start = process.hrtime.bigint();
+  rankExperts({ index, target: { path: file, kind: 'file' }, options: defaultExpertModelOptions(Date.UTC(2026, 10, 1) / 1000), classify: classifier(), limit: 5 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { name: 'first query on a new index', value: ms, unit: 'ms', note: `folder figures for ${index.files.size} files computed once per index` };
+}
+
+/**
  * What the hover adds on top of the index: the blame of the hovered range (with the editor's
  * text, as the hover passes it) against a raw `git blame` of the same range, and the warm
  * lines query that ranks from that blame.

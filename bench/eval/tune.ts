@@ -11,13 +11,16 @@ import type { ModelSettings, PreparedRepo } from './evaluate';
  * Stage 1 grid-searches the file-level settings for the objective
  *   pooled top-3 − Σ_repo (events_repo / events) · max(0, best baseline_repo − model_repo − 1 point)
  * (the pooled gain, minus what is lost on any repository falling more than a point below its best
- * baseline, the evaluation's two targets). Stage 2 then picks how much the lines' blame boosts
+ * baseline, the evaluation's two targets). Settings within SETTINGS_TOLERANCE of the best objective
+ * cannot be told apart (the 95% intervals are several points wide); among them the search takes
+ * the smallest activity exponent, then the strongest smoothing, so the prior on who is active
+ * never weighs more than the data need. Stage 2 then picks how much the lines' blame boosts
  * a person (`linesBoost`) on the line-level queries, with the stage-1 settings (see LINES_TOLERANCE).
  */
 export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
-  activity: [1, 2, 3],
+  activity: [1, 2, 3, 4],
   activityHalfLifeDays: [15, 30, 60],
-  smoothing: [3, 10, 30],
+  smoothing: [1, 3, 10],
   halfLifeDays: [90, 180, 365],
   backoffMinChanges: [30, 100, 300],
 };
@@ -31,6 +34,9 @@ export const LINES_GRID: readonly number[] = [0, 1, 2, 3, 5, 8, 12, 20];
  */
 export const LINES_TOLERANCE = 0.01;
 
+/** Objectives closer than this (a tenth of a point of top-3) are ties. */
+export const SETTINGS_TOLERANCE = 0.001;
+
 const OPTION_KEYS = new Set(['halfLifeDays', 'backoffMinChanges', 'formerAfterDays']);
 
 export interface TuneResult {
@@ -42,6 +48,8 @@ export interface TuneResult {
 
 export interface TuneReport {
   top: TuneResult[];
+  /** Settings tied with the best (within SETTINGS_TOLERANCE), in the order the tie-break ranks them. */
+  ties: Array<Record<string, number>>;
   /** Per parameter and value: the best objective of any setting with that value (sensitivity). */
   marginals: Record<string, Record<string, number>>;
   baselines: Record<string, { method: string; top3: number }>;
@@ -136,7 +144,9 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
     if (++done % 50 === 0) log(`  ${done} settings tried`);
   }
   results.sort((a, b) => b.objective - a.objective);
-  const best = toSettings(results[0].settings);
+  const ties = results.filter((r) => r.objective >= results[0].objective - SETTINGS_TOLERANCE);
+  const pick = ties.sort((a, b) => (a.settings.activity ?? 0) - (b.settings.activity ?? 0) || (b.settings.smoothing ?? 0) - (a.settings.smoothing ?? 0) || b.objective - a.objective)[0];
+  const best = toSettings(pick.settings);
   const lines: TuneReport['lines'] = [];
   for (const linesBoost of linesGrid) {
     let hits = 0;
@@ -154,5 +164,5 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
   const floor = Math.max(bestTop3 - LINES_TOLERANCE, lineBaselineTop3(repos));
   const bestLines = lines.filter((l) => l.top3 >= floor).sort((a, b) => b.linesBoost - a.linesBoost)[0] ?? lines.find((l) => l.top3 === bestTop3);
   const chosen: ModelSettings = { options: best.options, weights: { ...best.weights, linesBoost: bestLines?.linesBoost ?? 0 } };
-  return { top: results.slice(0, 10), marginals, baselines, lines, chosen };
+  return { top: results.slice(0, 10), ties: ties.map((t) => t.settings), marginals, baselines, lines, chosen };
 }
