@@ -8,17 +8,18 @@
  *   npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150]
  *                   [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune]
  *
- * --tune searches the model's settings on the tuning window (cut-off two years back, one year of
- * events, unless --cutoff-days/--window-days say otherwise) and prints what it would choose.
+ * --tune searches the model's settings on the tuning windows (cut-offs two and three years back,
+ * one year of events each, unless --cutoff-days/--window-days say otherwise) and prints what it
+ * would choose.
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../src/core/git/gitRunner';
 import { silentLogger } from '../src/core/logger';
 import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, type PreparedRepo, type ScoredRepo } from './eval/evaluate';
-import { prepareRealDataset } from './eval/realDataset';
+import { prepareRealDataset, repoName } from './eval/realDataset';
 import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
-import { toSettings, tune } from './eval/tune';
+import { toSettings, tune, TUNING_WINDOWS } from './eval/tune';
 
 interface Args {
   repos: string[];
@@ -74,20 +75,22 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     if (!args.json) process.stdout.write(`${line}\n`);
   };
-  const cutoffDays = args.cutoffDays ?? (args.tune ? 730 : 365);
-  const windowDays = args.windowDays ?? (args.tune ? 365 : undefined);
+  const windows = args.cutoffDays !== undefined || !args.tune ? [{ cutoffDays: args.cutoffDays ?? 365, windowDays: args.windowDays }] : TUNING_WINDOWS;
   const git = new GitRunner({ logger: silentLogger, defaultTimeoutMs: 0 });
   const prepared: PreparedRepo[] = [];
   for (const repo of args.repos) {
-    const started = Date.now();
-    const dataset = await prepareRealDataset(git, repo, { cutoffDays, windowDays });
-    if (!dataset) {
-      log(`${repo}: the history is shorter than ${cutoffDays} days; skipped`);
-      continue;
+    for (const w of windows) {
+      const started = Date.now();
+      const name = windows.length > 1 ? `${repoName(repo)} (cut ${w.cutoffDays} days back)` : undefined;
+      const dataset = await prepareRealDataset(git, repo, { ...w, name });
+      if (!dataset) {
+        log(`${repo}: the history is shorter than ${w.cutoffDays} days; skipped`);
+        continue;
+      }
+      const ready = await prepareRepo(git, dataset, args.lines, args.seed);
+      prepared.push(ready);
+      log(`${dataset.name}: read in ${((Date.now() - started) / 1000).toFixed(1)} s (index ${dataset.seconds.index.toFixed(1)} s, later history ${dataset.seconds.later.toFixed(1)} s), ${dataset.events.length} events, ${ready.lineQueries.length} line queries`);
     }
-    const ready = await prepareRepo(git, dataset, args.lines, args.seed);
-    prepared.push(ready);
-    log(`${dataset.name}: read in ${((Date.now() - started) / 1000).toFixed(1)} s (index ${dataset.seconds.index.toFixed(1)} s, later history ${dataset.seconds.later.toFixed(1)} s), ${dataset.events.length} events, ${ready.lineQueries.length} line queries`);
   }
   const settings: ModelSettings = toSettings(args.set);
   if (args.tune) {

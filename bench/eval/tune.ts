@@ -5,24 +5,36 @@ import { LINE_BASELINES, lineModelMethod } from './lineEval';
 import type { ModelSettings, PreparedRepo } from './evaluate';
 
 /**
- * The tuning procedure. It only ever sees the tuning window (cut-off two years before each tip,
- * the following year as events), so the figures reported on the primary window were not tuned on.
+ * The windows tuned on: cut-offs two and three years before each tip, one year of events each.
+ * Both end where the primary window (the last year) begins, so the figures reported on it were
+ * not tuned on. Two windows rather than one: a single one let the short-term activity settings
+ * fit one year's bursts (see docs/ranking-evaluation.md).
+ */
+export const TUNING_WINDOWS: ReadonlyArray<{ cutoffDays: number; windowDays: number }> = [
+  { cutoffDays: 730, windowDays: 365 },
+  { cutoffDays: 1095, windowDays: 365 },
+];
+
+/**
+ * The tuning procedure, over every (repository, window) dataset it is given.
  *
  * Stage 1 grid-searches the file-level settings for the objective
  *   pooled top-3 − Σ_repo (events_repo / events) · max(0, best baseline_repo − model_repo − 1 point)
  * (the pooled gain, minus what is lost on any repository falling more than a point below its best
  * baseline, the evaluation's two targets). Settings within SETTINGS_TOLERANCE of the best objective
  * cannot be told apart (the 95% intervals are several points wide); among them the search takes
- * the smallest activity exponent, then the strongest smoothing, so the prior on who is active
- * never weighs more than the data need. Stage 2 then picks how much the lines' blame boosts
+ * the smallest activity exponents (short plus long), then the strongest smoothing, so the prior
+ * on who is active never weighs more than the data need. Stage 2 then picks how much the lines' blame boosts
  * a person (`linesBoost`) on the line-level queries, with the stage-1 settings (see LINES_TOLERANCE).
  */
+/** 90-day change half-lives and areas of 30 or 300 changes lost in every earlier search. */
 export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
-  activity: [1, 2, 3, 4],
-  activityHalfLifeDays: [15, 30, 60],
+  activity: [0, 1, 2, 3, 4],
+  activityHalfLifeDays: [15, 30, 60, 120],
+  longActivity: [0, 1, 2, 3],
   smoothing: [1, 3, 10],
-  halfLifeDays: [90, 180, 365],
-  backoffMinChanges: [30, 100, 300],
+  halfLifeDays: [180, 365],
+  backoffMinChanges: [100],
 };
 export const LINES_GRID: readonly number[] = [0, 1, 2, 3, 5, 8, 12, 20];
 
@@ -145,7 +157,8 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
   }
   results.sort((a, b) => b.objective - a.objective);
   const ties = results.filter((r) => r.objective >= results[0].objective - SETTINGS_TOLERANCE);
-  const pick = ties.sort((a, b) => (a.settings.activity ?? 0) - (b.settings.activity ?? 0) || (b.settings.smoothing ?? 0) - (a.settings.smoothing ?? 0) || b.objective - a.objective)[0];
+  const prior = (r: TuneResult): number => (r.settings.activity ?? 0) + (r.settings.longActivity ?? 0);
+  const pick = ties.sort((a, b) => prior(a) - prior(b) || (b.settings.smoothing ?? 0) - (a.settings.smoothing ?? 0) || b.objective - a.objective)[0];
   const best = toSettings(pick.settings);
   const lines: TuneReport['lines'] = [];
   for (const linesBoost of linesGrid) {

@@ -30,12 +30,16 @@ export interface AreaStats {
   /** Person → recency-weighted commits anywhere in the repository (activity half-life). */
   activity: Map<string, number>;
   maxActivity: number;
+  /** The same with the long activity half-life. */
+  longActivity: Map<string, number>;
+  maxLongActivity: number;
   human: (email: string) => boolean;
 }
 
 export interface AreaSettings {
   halfLifeDays: number;
   activityHalfLifeDays: number;
+  longActivityHalfLifeDays: number;
   extraBots: readonly string[];
 }
 
@@ -118,15 +122,20 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
       }
     }
   }
-  const activity = new Map<string, number>();
-  let maxActivity = 0;
-  for (const [email, times] of commitTimes) {
-    let a = 0;
-    for (const t of times) a += decayWeight(t, reference, settings.activityHalfLifeDays);
-    activity.set(email, a);
-    if (a > maxActivity) maxActivity = a;
-  }
-  return { reference, folders, activity, maxActivity, human };
+  const weighted = (halfLifeDays: number): { byPerson: Map<string, number>; max: number } => {
+    const byPerson = new Map<string, number>();
+    let max = 0;
+    for (const [email, times] of commitTimes) {
+      let a = 0;
+      for (const t of times) a += decayWeight(t, reference, halfLifeDays);
+      byPerson.set(email, a);
+      if (a > max) max = a;
+    }
+    return { byPerson, max };
+  };
+  const short = weighted(settings.activityHalfLifeDays);
+  const long = weighted(settings.longActivityHalfLifeDays);
+  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, human };
 }
 
 /**
@@ -136,7 +145,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
 export function areaStats(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   let bySettings = cache.get(index);
   if (!bySettings) cache.set(index, (bySettings = new Map()));
-  const key = `${settings.halfLifeDays}\u0000${settings.activityHalfLifeDays}\u0000${settings.extraBots.join('\u0001')}`;
+  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
   let stats = bySettings.get(key);
   if (!stats) bySettings.set(key, (stats = build(index, settings)));
   return stats;

@@ -54,9 +54,12 @@ function chainTo(stats: AreaStats, folder: string): FolderStats[] {
 }
 
 /** The activity term times p's smoothed share of their own work along `chain` (see scoring.ts). */
+function activityTerm(value: number | undefined, max: number, exponent: number): number {
+  return max > 0 && exponent !== 0 ? Math.pow(((value ?? 0) + ACTIVITY_FLOOR * max) / max, exponent) : 1;
+}
+
 function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights): number {
-  const max = stats.maxActivity;
-  let score = max > 0 ? Math.pow(((stats.activity.get(email) ?? 0) + ACTIVITY_FLOOR * max) / max, w.activity) : 1;
+  let score = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
   for (let i = 1; i < chain.length; i++) {
     const parent = chain[i - 1];
     const child = chain[i];

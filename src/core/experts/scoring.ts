@@ -36,6 +36,9 @@ export interface ScoreWeights {
   activity: number;
   /** Half-life of the activity term, in days. */
   activityHalfLifeDays: number;
+  /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
+  longActivity: number;
+  longActivityHalfLifeDays: number;
   /** Strength of the prior towards the repository's average split, in recency-weighted changes. */
   smoothing: number;
   /** For a line range, multiplies a person's score by e^(linesBoost · B(p)). */
@@ -45,6 +48,8 @@ export interface ScoreWeights {
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   activity: 3,
   activityHalfLifeDays: 30,
+  longActivity: 0,
+  longActivityHalfLifeDays: 365,
   smoothing: 3,
   linesBoost: 12,
 });
