@@ -3,6 +3,7 @@ import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { terminalSafe } from './terminalText';
 
 const HELP = `constellation — who knows this code, from git history and your org directory
 
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    process.stderr.write(`constellation: ${(err as Error).message}\n\n${HELP}`);
+    process.stderr.write(`constellation: ${terminalSafe((err as Error).message)}\n\n${HELP}`);
     return ExitCode.usage;
   }
   const { values, positionals } = parsed;
@@ -59,11 +60,11 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
     }
-    process.stdout.write(`${output}\n`);
+    process.stdout.write(`${terminalSafe(output)}\n`);
     return ExitCode.ok;
   } catch (err) {
     const code = err instanceof CliError ? err.exitCode : ExitCode.failed;
-    process.stderr.write(`constellation: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`constellation: ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
     return code;
   }
 }

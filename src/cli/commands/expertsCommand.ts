@@ -12,6 +12,7 @@ import { defaultExpertModelOptions } from '../../core/experts/ranking';
 import type { Logger } from '../../core/logger';
 import { createStore, openRepository, translateGitError, type CliRepository } from '../context';
 import { CliError, ExitCode } from '../exitCodes';
+import { terminalJson } from '../terminalText';
 import { rankingToJson, rankingToText, type ExpertJson } from '../output';
 import { parseTargetSpec, type TargetSpec } from '../targetSpec';
 
@@ -97,6 +98,6 @@ export async function runExperts(rawSpecs: string[], options: ExpertsOptions, lo
     results.push({ spec, json: rankingToJson(ranking), text: rankingToText(spec.raw, ranking) });
   }
   if (!options.json) return results.map((r) => r.text).join('\n\n');
-  if (results.length === 1) return JSON.stringify(results[0].json, null, 2);
-  return JSON.stringify(Object.fromEntries(results.map((r) => [r.spec.raw, r.json])), null, 2);
+  if (results.length === 1) return terminalJson(results[0].json);
+  return terminalJson(Object.fromEntries(results.map((r) => [r.spec.raw, r.json])));
 }

@@ -2,6 +2,7 @@ import { GitRunner } from '../../core/git/gitRunner';
 import { HistoryIndexManager } from '../../core/engine/historyIndexManager';
 import { createStore, openRepository, translateGitError } from '../context';
 import type { Logger } from '../../core/logger';
+import { terminalJson } from '../terminalText';
 
 /** `constellation index [--repo DIR]`: builds or updates the persisted history index. */
 export async function runIndex(options: { repo?: string; json: boolean }, logger: Logger): Promise<string> {
@@ -30,7 +31,7 @@ export async function runIndex(options: { repo?: string; json: boolean }, logger
     shallow: index.shallow,
     milliseconds: ms,
   };
-  if (options.json) return JSON.stringify(summary, null, 2);
+  if (options.json) return terminalJson(summary);
   return [
     `${mode} history index for ${repo.root}`,
     `  head ${index.head ? index.head.slice(0, 12) : '(empty repository)'} · ${summary.commits} commits · ${summary.files} files · ${summary.people} people · ${ms} ms`,
