@@ -7,8 +7,10 @@
 
 /** CSI (`ESC [` or 8-bit 0x9B) … final byte; OSC (`ESC ]` or 0x9D) … BEL/ST; DCS/SOS/PM/APC … ST; two-byte ESC sequences. */
 const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this module's job
   /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?|\x1b[ -~]?/g;
 /** C0 (tab and newline aside), DEL, C1, and the bidirectional embeddings/overrides/isolates. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAK = /[\t\n\r\v\f\u2028\u2029]+/g;
 

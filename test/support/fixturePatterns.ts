@@ -1,7 +1,7 @@
 /**
  * The fixture's community pattern library (.constellation/patterns) and code that uses it: explicit
  * markers, detected uses, a deprecated and a retired pattern in use, an unknown marker id, and a
- * library problem (a dangling `related` id). Usages are written by known people so the experts of
+ * library problem (a dangling `related` id), a relative link between documents and a remote image. Usages are written by known people so the experts of
  * a pattern are known in advance. Only new files are added, in folders of their own. The demo
  * also has the `bulkhead` pattern, so its Problems view starts without that library error.
  */
@@ -36,7 +36,7 @@ const LIBRARY: PatternDoc[] = [
     'related: [idempotency-keys, circuit-breaker]',
     'examples:',
     '  - src/http/retryingClient.ts#L7-L18',
-  ], '# Retry with exponential backoff\n\nA request that failed **transiently** (timeouts, `502`, `503`, `429`) often succeeds a moment later.\n\n## Do\n\n- Retry only idempotent calls, or calls with an [idempotency key](command:constellation.patterns.open?%5B%22idempotency-keys%22%5D).\n- Cap the attempts and add full jitter.\n\n```ts\nconst profile = await retryWithBackoff(() => fetchProfile(id), { retries: 4, baseMs: 200 });\n```\n\nSee the [AWS Architecture Blog](https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).\n'),
+  ], '# Retry with exponential backoff\n\nA request that failed **transiently** (timeouts, `502`, `503`, `429`) often succeeds a moment later.\n\n## Do\n\n- Retry only idempotent calls, or calls with an [idempotency key](command:constellation.patterns.open?%5B%22idempotency-keys%22%5D).\n- Cap the attempts and add full jitter.\n- Stop retrying a dependency that stays down: put a [circuit breaker](circuit-breaker.md) in front of it.\n\n![Retry timeline](https://images.acme.example/retry-timeline.png)\n\n```ts\nconst profile = await retryWithBackoff(() => fetchProfile(id), { retries: 4, baseMs: 200 });\n```\n\nSee the [AWS Architecture Blog](https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).\n'),
   doc('reliability', 'idempotency-keys', [
     'title: Idempotency keys for unsafe requests',
     'summary: Send a client-generated key with every POST that moves money, so a retried request is applied once.',

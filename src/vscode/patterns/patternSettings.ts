@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import { parseImageHosts } from '../../core/patterns/imageHosts';
 import { DEFAULT_MARKER_KEYWORD } from '../../core/patterns/markers';
 
 export interface PatternSettings {
   libraries: string[];
   markerKeyword: string;
   codeLens: boolean;
+  /** Hosts pattern pages may load images from (see core/patterns/imageHosts). */
+  allowImagesFrom: string[];
   /** GitHub Enterprise base URL (e.g. https://github.acme.example); undefined = github.com. */
   enterpriseUri?: string;
 }
@@ -19,6 +22,7 @@ export function readPatternSettings(): PatternSettings {
     libraries: patterns.get<string[]>('libraries', []).filter((l) => typeof l === 'string'),
     markerKeyword: /^[\w-]+$/.test(keyword) ? keyword : DEFAULT_MARKER_KEYWORD,
     codeLens: patterns.get<boolean>('codeLens', true),
+    allowImagesFrom: parseImageHosts(patterns.get<unknown[]>('allowImagesFrom', [])).hosts,
     enterpriseUri: enterprise === '' ? undefined : enterprise.replace(/\/+$/, ''),
   };
 }

@@ -12,7 +12,7 @@ export interface PatternsTestApi {
   viewNodes(): PatternsNode[];
   viewFilter(): string | undefined;
   /** The open pattern page, if any. */
-  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
+  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel; html: string } | undefined;
 }
 
 /** `module` returns the module of the latest activation (see extension.ts). */
@@ -30,7 +30,7 @@ export function patternsTestApi(module: () => PatternsModule): PatternsTestApi {
     viewFilter: () => module().view.filter,
     panel: () => {
       const panel = module().panel.webviewPanel;
-      return panel ? { title: panel.title, patternId: module().panel.patternId, visible: panel.visible, model: module().panel.currentModel() } : undefined;
+      return panel ? { title: panel.title, patternId: module().panel.patternId, visible: panel.visible, model: module().panel.currentModel(), html: panel.webview.html } : undefined;
     },
   };
 }

@@ -9,6 +9,7 @@ import { TestRepo } from '../../support/gitRepo';
 
 const CLI = path.resolve(__dirname, '../../../src/cli/main.js');
 /** ESC, BEL, the 8-bit CSI/OSC/ST, DEL and the bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const DANGEROUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 // A hyperlink hiding its target, a screen clear, colours, an 8-bit CSI and a right-to-left override.
