@@ -2,6 +2,7 @@ import * as path from 'path';
 import { formatResults, type BenchResult } from './support/measure';
 import { runHistoryBenchmarks } from './historyBench';
 import { runPatternBenchmarks } from './patterns';
+import { runDirectoryBenchmarks } from './directoryBench';
 
 /** `npm run bench`: prints every figure beside its target and the floor measured in the same run. */
 async function main(): Promise<void> {
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   results.push(...await runHistoryBenchmarks(cacheDir, log));
   log('pattern library…');
   results.push(...await runPatternBenchmarks());
+  log('org directory…');
+  results.push(...await runDirectoryBenchmarks());
   const { table, failures } = formatResults(results);
   log(`\n${table}\n`);
   log(failures.length === 0 ? 'all targets met' : `targets missed: ${failures.map((f) => f.name).join(', ')}`);

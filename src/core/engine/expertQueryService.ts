@@ -22,6 +22,11 @@ export interface ExpertQuery {
   contents?: string;
   limit?: number;
   signal?: AbortSignal;
+  /**
+   * false: classify with the directory as loaded now (the hover: a big directory.yml must never
+   * hold it up); default true waits for the current directory.
+   */
+  waitForDirectory?: boolean;
 }
 
 export interface ExpertQueryContext {
@@ -52,7 +57,7 @@ export class ExpertQueryService {
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
     if (!rawIndex) return undefined;
     const [{ directory }, youEmail] = await Promise.all([
-      this.directories.get(query.repository),
+      query.waitForDirectory === false ? this.directories.current(query.repository) : this.directories.get(query.repository),
       this.you(query.repository),
     ]);
     const index = mergeDirectoryAliases(rawIndex, directory);

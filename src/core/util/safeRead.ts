@@ -55,7 +55,7 @@ export async function readRegularFile(file: string, options: SafeReadOptions): P
   } catch (err) {
     if (err instanceof UnreadableFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(file, code === 'ENOENT' ? 'missing' : 'io', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+    throw new UnreadableFileError(file, code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'io', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
   let handle: fs.FileHandle;
   try {

@@ -22,7 +22,8 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
     const target = targetAt(document, position, selection);
     const cancel = toAbortSignal(token);
     try {
-      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal });
+      // Never wait for the org directory: a big directory.yml is parsed in the background.
+      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal, waitForDirectory: false });
       if (!repository || token.isCancellationRequested) return undefined;
       if (!ranking) void this.indexing.trackDocument(document.uri);
       const text = formatExpertsHover(ranking, {

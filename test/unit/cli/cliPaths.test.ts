@@ -108,6 +108,23 @@ describe('CLI paths and repositories', function () {
     }
   });
 
+  it('loads the org directory only to classify: not for a wrong path, not for index, once for several paths', () => {
+    repo.write('.constellation/directory.yml', 'people:\n  - { email: alice@acme.example, name: Alice }\n');
+    try {
+      const loads = (stderr: string): number => stderr.split('\n').filter((l) => l.startsWith('info [directory]')).length;
+      const wrong = run(['experts', 'old.ts', 'nope.ts', '--repo', repo.root, '--verbose']);
+      assert.strictEqual(wrong.code, ExitCode.unknownPath);
+      assert.strictEqual(loads(wrong.stderr), 0, wrong.stderr);
+      const index = run(['index', '--repo', repo.root, '--verbose']);
+      assert.strictEqual(loads(index.stderr), 0);
+      const two = run(['experts', 'old.ts', 'new.ts', '--repo', repo.root, '--verbose']);
+      assert.strictEqual(two.code, 0, two.stderr);
+      assert.strictEqual(loads(two.stderr), 1, two.stderr);
+    } finally {
+      repo.remove('.constellation/directory.yml');
+    }
+  });
+
   it('index reads a saved index whose head still matches once, not twice', async () => {
     const dir = path.join(tmp, 'count-cache');
     assert.match(await runIndex({ repo: repo.root, json: false }, silentLogger, new HistoryIndexStore(dir, silentLogger)), /^built /);
