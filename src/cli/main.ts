@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
+import { runDirectoryDraft } from './commands/directoryCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { terminalSafe } from './terminalText';
@@ -10,6 +11,7 @@ const HELP = `constellation — who knows this code, from git history and your o
 Usage:
   constellation experts <path>[:<start>[-<end>]]... [--repo DIR] [--at REV] [--limit N] [--json]
   constellation index [--repo DIR] [--json]
+  constellation directory draft [--repo DIR] [--out FILE [--force]]
 
 Options:
   --repo DIR   a work tree or a bare git directory (default: the current folder)
@@ -17,6 +19,7 @@ Options:
   --limit N    experts per path (default 5)
   --json       machine-readable output: one path gives an array of experts,
                several give an object keyed by each argument
+  --out FILE   directory draft: write the draft there (--force replaces a file)
   --verbose    log git calls to stderr
 
 Exit codes: 0 ok · 1 usage · 2 not a repository · 3 unknown path · 4 bad range ·
@@ -34,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         at: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
       output = await runExperts(rest, { repo: values.repo, at: values.at, limit, json: values.json === true }, logger);
     } else if (command === 'index') {
       output = await runIndex({ repo: values.repo, json: values.json === true }, logger);
+    } else if (command === 'directory' && rest[0] === 'draft' && rest.length === 1) {
+      output = await runDirectoryDraft({ repo: values.repo, out: values.out, force: values.force === true }, logger);
     } else {
       throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
     }
