@@ -35,6 +35,14 @@ export class DirectoryCache {
     });
   }
 
+  /** The fresh directory if it is ready within `ms`, else the one known now (see `current`). */
+  async within(repository: string, ms: number): Promise<LoadedDirectory> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    const fresh = await Promise.race([this.get(repository).catch(() => undefined), late]).finally(() => clearTimeout(timer));
+    return fresh ?? this.current(repository);
+  }
+
   /**
    * The directory as known now, never waiting: the last one loaded (even if a reload is under way),
    * else an empty one while the first load, started here if needed, runs.

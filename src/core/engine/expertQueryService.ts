@@ -23,10 +23,10 @@ export interface ExpertQuery {
   limit?: number;
   signal?: AbortSignal;
   /**
-   * false: classify with the directory as loaded now (the hover: a big directory.yml must never
-   * hold it up); default true waits for the current directory.
+   * Wait at most this long for the org directory, then classify with the one loaded now (the
+   * hover: a big directory.yml being parsed must not hold it up). Default: wait until it is loaded.
    */
-  waitForDirectory?: boolean;
+  directoryWaitMs?: number;
 }
 
 export interface ExpertQueryContext {
@@ -57,7 +57,7 @@ export class ExpertQueryService {
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
     if (!rawIndex) return undefined;
     const [{ directory }, youEmail] = await Promise.all([
-      query.waitForDirectory === false ? this.directories.current(query.repository) : this.directories.get(query.repository),
+      query.directoryWaitMs === undefined ? this.directories.get(query.repository) : this.directories.within(query.repository, query.directoryWaitMs),
       this.you(query.repository),
     ]);
     const index = mergeDirectoryAliases(rawIndex, directory);

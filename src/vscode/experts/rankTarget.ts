@@ -7,7 +7,7 @@ import type { ExpertServices } from './expertServices';
 export async function rankTarget(
   services: ExpertServices,
   target: CodeTarget | { uri: string; startLine?: undefined; endLine?: undefined },
-  options: { limit?: number; signal?: AbortSignal; waitForDirectory?: boolean } = {},
+  options: { limit?: number; signal?: AbortSignal; directoryWaitMs?: number } = {},
 ): Promise<{ ranking: ExpertRanking | undefined; repository?: string; indexing: boolean }> {
   const uri = vscode.Uri.parse(target.uri);
   const location = await services.resolver.locate(uri, options.signal);
@@ -24,7 +24,7 @@ export async function rankTarget(
     contents: lines && document ? document.getText() : undefined,
     limit: options.limit,
     signal: options.signal,
-    waitForDirectory: options.waitForDirectory,
+    directoryWaitMs: options.directoryWaitMs,
   });
   const state = services.indexes.state(location.repository);
   return { ranking, repository: location.repository, indexing: state !== 'ready' && state !== 'failed' };

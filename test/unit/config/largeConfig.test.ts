@@ -80,7 +80,7 @@ describe('large configuration files', function () {
     assert.strictEqual(third.directory.personByEmail('b@acme.example')?.name, 'B');
   });
 
-  it('the hover ranks without waiting for a directory still loading; the view waits for it', async () => {
+  it('the hover waits a bounded moment for a directory still loading, then ranks; the view waits for it', async () => {
     const repo = TestRepo.create();
     try {
       repo.write('a.ts', 'export const a = 1;\n').commit({ author: { name: 'Ann', email: 'ann@acme.example' }, date: '2026-01-01T10:00:00Z' });
@@ -93,7 +93,7 @@ describe('large configuration files', function () {
       await indexes.ensureFresh(repo.root);
       const queries = new ExpertQueryService(git, indexes, new BlameCache(), directories, () => defaultExpertModelOptions(Date.now() / 1000), silentLogger);
       const query = { repository: repo.root, path: 'a.ts', kind: 'file' as const };
-      const hover = await queries.rank({ ...query, waitForDirectory: false });
+      const hover = await queries.rank({ ...query, directoryWaitMs: 100 });
       assert.strictEqual(hover?.experts[0].email, 'ann@acme.example', 'ranked while the directory was still loading');
       assert.strictEqual(hover?.experts[0].placement.team, undefined);
       let viewDone = false;
@@ -103,7 +103,7 @@ describe('large configuration files', function () {
       const config = { companies: [], businessUnits: [], teams: [{ id: 't', name: 'Team T' }], people: [{ email: 'ann@acme.example', isGlob: false, aliases: [], team: 't' }] };
       release({ directory: new OrgDirectory(config), diagnostics: [] });
       assert.strictEqual((await view)?.experts[0].placement.team?.name, 'Team T');
-      const later = await queries.rank({ ...query, waitForDirectory: false });
+      const later = await queries.rank({ ...query, directoryWaitMs: 100 });
       assert.strictEqual(later?.experts[0].placement.team?.name, 'Team T', 'the hover uses it once loaded');
     } finally {
       repo.dispose();
