@@ -55,7 +55,11 @@ export class ExpertQueryService {
   async rank(query: ExpertQuery, context: ExpertQueryContext = {}): Promise<ExpertRanking | undefined> {
     const rawIndex = context.index ?? this.indexes.current(query.repository);
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
-    if (!rawIndex) return undefined;
+    if (!rawIndex) {
+      // Nothing to rank yet: start the directory meanwhile, so it is ready with the index.
+      if (query.directoryWaitMs !== undefined) this.directories.current(query.repository);
+      return undefined;
+    }
     const [{ directory }, youEmail] = await Promise.all([
       query.directoryWaitMs === undefined ? this.directories.get(query.repository) : this.directories.within(query.repository, query.directoryWaitMs),
       this.you(query.repository),

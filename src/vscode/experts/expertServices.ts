@@ -29,7 +29,15 @@ export function createExpertServices(context: vscode.ExtensionContext, logger: L
   const git = new GitRunner({ logger, defaultTimeoutMs: 120_000 });
   const progress = new vscode.EventEmitter<IndexProgress>();
   const store = new HistoryIndexStore(path.join(context.globalStorageUri.fsPath, 'history'), logger);
-  const indexes = new HistoryIndexManager(git, store, logger, (p) => progress.fire(p));
+  const warmed = new Set<string>();
+  const indexes = new HistoryIndexManager(git, store, logger, (p) => {
+    progress.fire(p);
+    // Load the org directory while the index loads, so the first hover with experts classifies them.
+    if (!warmed.has(p.repository)) {
+      warmed.add(p.repository);
+      void directories.get(p.repository).catch((err: Error) => logger.warn(`directory of ${p.repository}: ${err.message}`));
+    }
+  });
   const blameCache = new BlameCache();
   const directoryDiagnostics = vscode.languages.createDiagnosticCollection('constellation-directory');
   // Files that had problems, per repository, so a reload clears the ones since fixed.
