@@ -121,7 +121,7 @@ export class DraftStore {
       const failed: Draft = {
         ...draft,
         state: 'failed',
-        error: { kind: error.kind, message: error.message, ...(error.resetAt ? { resetAt: error.resetAt } : {}) },
+        error: { kind: error.kind, message: error.message, ...(error.resetAt ? { resetAt: error.resetAt.toISOString() } : {}) },
         updatedAt: this.now().toISOString(),
       };
       await this.write(failed);

@@ -69,8 +69,8 @@ export class ThreadsService implements vscode.Disposable {
   }
 
   /** Notes a rate limit reported by any GitHub call. */
-  backOff(resetAt: string | undefined): void {
-    const until = resetAt ? Date.parse(resetAt) : Date.now() + 60_000;
+  backOff(resetAt: Date | undefined): void {
+    const until = resetAt ? resetAt.getTime() : Date.now() + 60_000;
     this.githubBackOffUntil = Math.max(this.githubBackOffUntil, Number.isFinite(until) ? until : Date.now() + 60_000);
   }
 

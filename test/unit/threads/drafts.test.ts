@@ -48,7 +48,7 @@ describe('DraftStore', () => {
 
   for (const [kind, resetAt] of kinds) {
     it(`keeps the draft, marked failed with kind ${kind}, then sends it on retry`, async () => {
-      const backend = new FlakyBackend(files, [new ThreadBackendError(kind, `simulated ${kind}`, { resetAt })]);
+      const backend = new FlakyBackend(files, [new ThreadBackendError(kind, `simulated ${kind}`, { resetAt: resetAt ? new Date(resetAt) : undefined })]);
       const payload = { kind: 'thread' as const, content: { title: 'Q', body: 'Why?' } };
       await assert.rejects(drafts.submit(venue, payload, backend), (err: ThreadBackendError) => err.kind === kind);
       const [kept] = await drafts.list();
