@@ -6,7 +6,6 @@ import { activeApi, constellationHover, eventually, EXTENSION_ID, fixture, fixtu
 
 interface ExtensionModule {
   activate(context: vscode.ExtensionContext): unknown;
-  deactivate(): void;
 }
 
 /** The declared commands that are registered now (VS Code adds its own per-view commands). */
@@ -18,14 +17,14 @@ async function registeredOf(declared: string[]): Promise<string[]> {
 /** Only what activate() reads; each run gets its own storage. */
 function freshContext(): vscode.ExtensionContext {
   const storage = vscode.Uri.file(path.join(os.tmpdir(), `constellation-lifecycle-${process.pid}-${Date.now()}`));
-  return { subscriptions: [], globalStorageUri: storage } as unknown as vscode.ExtensionContext;
+  return { subscriptions: [], globalStorageUri: storage, extensionMode: vscode.ExtensionMode.Production, extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri } as unknown as vscode.ExtensionContext;
 }
 
 describe('activation and deactivation', function () {
   this.timeout(60_000);
 
   it('deactivates without leaking registrations and activates again', async () => {
-    await activeApi();
+    const api = await activeApi();
     const info = fixture();
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     // The host loaded this very module; requiring it again returns the same instance.
@@ -33,7 +32,8 @@ describe('activation and deactivation', function () {
     const declared = (extension.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
     assert.deepStrictEqual(await registeredOf(declared), declared);
 
-    module.deactivate();
+    assert.strictEqual((module as { deactivate?: unknown }).deactivate, undefined, 'lifecycle is left to the host');
+    api.platform.disposeForTests();
     assert.deepStrictEqual(await registeredOf(declared), [], 'every command unregistered');
     const uri = fixtureUri(info, info.expectations[0].file);
     await vscode.window.showTextDocument(uri);
@@ -41,7 +41,7 @@ describe('activation and deactivation', function () {
 
     for (let round = 0; round < 2; round++) {
       const context = freshContext();
-      module.activate(context);
+      assert.strictEqual(module.activate(context), undefined, 'no test API outside test mode');
       assert.deepStrictEqual(await registeredOf(declared), declared, `round ${round}: commands back`);
       await eventually('hover after re-activation', () => constellationHover(uri, info.expectations[0].line), 30_000);
       if (round === 0) {

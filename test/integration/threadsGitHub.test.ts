@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { anchorComment, createAnchor } from '../../src/core/threads/anchor';
 import type { ConstellationApi } from '../../src/extension';
-import type { TokenProvider } from '../../src/vscode/threads/tokenProvider';
+import type { TokenProvider } from '../../src/vscode/platform/githubSession';
 import { FIXTURE_GITHUB_VENUE, FIXTURE_REMOTE } from '../support/fixtureCommunities';
 import type { FixtureInfo } from '../support/fixtureWorkspace';
 import { FakeDiscussionsHub, type FakeRepository } from '../support/githubGraphql';

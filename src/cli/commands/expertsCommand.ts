@@ -4,7 +4,7 @@ import { BlameCache } from '../../core/git/blame';
 import { GitRunner } from '../../core/git/gitRunner';
 import { buildHistoryIndex } from '../../core/git/historyIndexBuilder';
 import type { HistoryIndexData } from '../../core/git/historyTypes';
-import { resolveRevision } from '../../core/git/repository';
+import { readFileAt, resolveRevision } from '../../core/git/repository';
 import { DirectoryCache } from '../../core/engine/directoryCache';
 import { ExpertQueryService, type ExpertQuery } from '../../core/engine/expertQueryService';
 import { HistoryIndexManager } from '../../core/engine/historyIndexManager';
@@ -42,7 +42,7 @@ function kindOf(index: HistoryIndexData, repoPath: string): 'file' | 'folder' | 
 
 async function lineCount(git: GitRunner, repo: CliRepository, repoPath: string, revision: string | undefined): Promise<number> {
   const text = revision || repo.bare
-    ? await git.run(['show', `${revision ?? 'HEAD'}:${repoPath}`], { cwd: repo.root })
+    ? await readFileAt(git, repo.root, revision ?? 'HEAD', repoPath)
     : await fs.readFile(path.join(repo.root, repoPath), 'utf8');
   return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }

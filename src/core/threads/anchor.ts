@@ -87,7 +87,7 @@ export function embedAnchor(body: string, anchor: Anchor): string {
 }
 
 export function stripAnchor(body: string): string {
-  return body.replace(new RegExp(ANCHOR_COMMENT.source, 'g'), '');
+  return body.replace(new RegExp(ANCHOR_COMMENT.source, 'g'), '').replace(/<!--\s*constellation:draft\s+[\w-]+\s*-->\n?/g, '');
 }
 
 /** Finds and validates the embedded anchor; anything malformed gives `undefined`, never an exception. */

@@ -113,7 +113,11 @@ export class DraftStore {
     const draft: Draft = { ...stored, state: 'pending', error: undefined, attempts: stored.attempts + 1, updatedAt: this.now().toISOString() };
     await this.write(draft);
     try {
-      const result = await deliver(draft, backend, options);
+      // A create is not idempotent: an earlier attempt may have reached the venue although its
+      // answer was lost (a 502 after the create, a reset connection). Look before sending again.
+      const earlier = stored.attempts > 0 && draft.payload.kind === 'thread' ? await findDelivered(draft, backend, options) : undefined;
+      if (earlier) this.logger.info(`draft ${id} was already delivered as ${earlier.id}: not sent again`);
+      const result = earlier ? { thread: earlier } : await deliver(draft, backend, options);
       await fs.rm(this.fileOf(id), { force: true });
       return { ...result, draft: { ...draft, state: 'sent', updatedAt: this.now().toISOString() } };
     } catch (err) {
@@ -160,12 +164,23 @@ export class DraftStore {
   }
 }
 
+/** The hidden mark a new thread carries, so a retry can tell it already exists. */
+export function draftMarker(id: string): string {
+  return `<!-- constellation:draft ${id} -->`;
+}
+
 async function deliver(draft: Draft, backend: ThreadBackend, options: BackendCallOptions): Promise<{ thread: Thread } | { comment: ThreadComment }> {
   const p = draft.payload;
   if (p.kind === 'thread') {
-    return { thread: await backend.createThread(draft.venue, p.content, options) };
+    const body = `${p.content.body.replace(/\s+$/, '')}\n\n${draftMarker(draft.id)}\n`;
+    return { thread: await backend.createThread(draft.venue, { ...p.content, body }, options) };
   }
   return { comment: await backend.addComment(draft.venue, p.threadId, p.body, { ...options, replyTo: p.replyTo, author: p.author }) };
+}
+
+async function findDelivered(draft: Draft, backend: ThreadBackend, options: BackendCallOptions): Promise<Thread | undefined> {
+  const marker = draftMarker(draft.id);
+  return (await backend.listThreads(draft.venue, options)).find((t) => t.body.includes(marker));
 }
 
 function toBackendError(err: unknown, signal?: AbortSignal): ThreadBackendError {

@@ -4,14 +4,17 @@ import type { Thread, ThreadComment, ThreadPerson } from '../../core/threads/thr
 import type { VenueEntry } from './communities';
 import { QUESTION_PLACEHOLDER, readComposeDocument, type ComposeDocuments } from './draftDocuments';
 import type { DraftSender } from './draftSender';
-import type { RepositoryInfoCache } from './repositories';
+import type { ExternalOpener } from '../platform/links';
+import type { RepositoryRegistry } from '../platform/repositories';
+import { repositoryInfo } from './repositories';
 import type { ThreadsService } from './threadsService';
 
 export interface PostDeps {
   compose: ComposeDocuments;
   sender: DraftSender;
   threads: ThreadsService;
-  repositories: RepositoryInfoCache;
+  registry: RepositoryRegistry;
+  external: ExternalOpener;
 }
 
 /** Sends the draft document as a new thread; the document closes once the venue has it. */
@@ -40,7 +43,7 @@ export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | unde
   await closeDocument(document);
   const open = result.thread.url && /^https?:/.test(result.thread.url) ? 'Open on the Web' : undefined;
   void vscode.window.showInformationMessage(`Design thread "${title}" posted to ${session.entry.community.name}.`, ...(open ? [open] : [])).then((choice) => {
-    if (choice && result.thread.url) void vscode.env.openExternal(vscode.Uri.parse(result.thread.url));
+    if (choice && result.thread.url) void deps.external.open(result.thread.url);
   });
   return result.thread;
 }
@@ -57,8 +60,8 @@ export async function postReply(deps: PostDeps, entry: VenueEntry, threadId: str
 
 async function me(deps: PostDeps, entry: VenueEntry): Promise<ThreadPerson | undefined> {
   if (entry.venue.backend !== 'files') return undefined;
-  const info = await deps.repositories.get(entry.root);
-  return info.me;
+  const repository = await deps.registry.open(entry.root);
+  return repository ? (await repositoryInfo(repository)).me : undefined;
 }
 
 async function closeDocument(document: vscode.TextDocument): Promise<void> {

@@ -3,19 +3,13 @@ import type { Logger } from '../../core/logger';
 import { buildPermalink } from '../../core/threads/permalink';
 import { renderPreview, type ThreadPreview } from '../../core/threads/compose';
 import { fromRange } from '../experts/codeTarget';
-import type { StartThreadArgs } from '../patterns/patternsApi';
+import type { StartThreadArgs } from '../contracts';
 import type { CommunitiesController, VenueEntry } from './communities';
 import { codeContext, relatedPatterns, snippetComposition, suggestedExperts, type CodeContext, type CodeSelection, type CompositionDeps } from './composition';
 import { QUESTION_PLACEHOLDER, type ComposeDocuments } from './draftDocuments';
 import type { ThreadsService } from './threadsService';
 
-/** StartThreadArgs plus what the UI would ask, so callers (and tests) can skip the prompts. */
-export interface StartThreadOptions extends StartThreadArgs {
-  /** Community id of the venue. */
-  community?: string;
-  title?: string;
-  question?: string;
-}
+export type StartThreadOptions = StartThreadArgs;
 
 export interface StartThreadDeps extends CompositionDeps {
   communities: CommunitiesController;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfigDiagnostic } from '../core/directory/types';
+import type { ConfigDiagnostic } from '../../core/directory/types';
 
 /** A problem in a configuration or pattern file, as an editor diagnostic on its line. */
 export function toEditorDiagnostic(problem: ConfigDiagnostic & { code?: string }): vscode.Diagnostic {
