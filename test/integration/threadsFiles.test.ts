@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { readdirSync, readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { readdirSync, readFileSync, rmSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConstellationApi } from '../../src/extension';
@@ -140,5 +141,25 @@ describe('design threads in a files venue', function () {
     assert.deepStrictEqual(labels(await api.threads.viewChildren(group('file'))), ['Should caps apply per item?']);
     assert.ok(labels(await api.threads.viewChildren(group('mine'))).includes('Should caps apply per item?'));
     assert.deepStrictEqual(labels(await api.threads.viewChildren(group('communities'))), ['reliability', 'identity', 'api-design']);
+  });
+});
+
+describe('repositories in a linked worktree', function () {
+  this.timeout(60_000);
+
+  it('sees HEAD move in a worktree, whose .git is a file (the old **/.git/HEAD watcher never did)', async () => {
+    const api = await activeApi();
+    const info = fixture();
+    const linked = path.join(info.root, '.worktrees', 'linked');
+    gitIn(info, ['worktree', 'add', '-q', '--detach', linked]);
+    try {
+      const moved = api.platform.whenHeadMoves(linked, 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.test', 'commit', '-q', '--allow-empty', '-m', 'in the worktree'], { cwd: linked });
+      assert.strictEqual(await moved, true, 'the registry saw HEAD of the worktree move');
+    } finally {
+      gitIn(info, ['worktree', 'remove', '--force', linked]);
+      rmSync(path.join(info.root, '.worktrees'), { recursive: true, force: true });
+    }
   });
 });

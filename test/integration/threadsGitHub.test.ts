@@ -9,6 +9,7 @@ import { FIXTURE_GITHUB_VENUE, FIXTURE_REMOTE } from '../support/fixtureCommunit
 import type { FixtureInfo } from '../support/fixtureWorkspace';
 import { FakeDiscussionsHub, type FakeRepository } from '../support/githubGraphql';
 import { githubError, startGitHubServer, type GitHubServer } from '../support/githubServer';
+import { repoRoutes, type FakeRepo } from '../unit/patterns/githubRepoRoutes';
 import { activeApi, eventually, fixture, fixtureUri, gitIn, indexReady } from './support/workbench';
 
 const VALID_TOKEN = 'gho_constellation_test';
@@ -110,5 +111,24 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     const discussion = repo.discussions.find((d) => d.id === shown.threadId);
     assert.deepStrictEqual(discussion?.comments.map((c) => [c.body, c.author]), [['Yes, per client id.', 'yuki-dev']]);
     await eventually('the reply in the widget', async () => (api.threads.commentThreads().find((t) => t.threadId === shown.threadId)?.comments.length === 2 ? true : undefined));
+  });
+
+  it('loads a GitHub pattern library through the same session: the configured apiUrl, the same token, no second client', async () => {
+    const library: FakeRepo = { owner: 'acme', name: 'shared-patterns', defaultBranch: 'main', rateLimitUsed: 0, files: new Map([
+      ['docs/remote-only.md', '---\nid: remote-only\ntitle: Remote only\nsummary: A pattern served by the loopback GitHub.\ncommunity: reliability\nstatus: adopted\n---\n# Remote only\n'],
+    ]) };
+    server.addRoutes(repoRoutes(library));
+    await api.threads.refresh();
+    const clients = api.platform.githubClientsCreated();
+    await vscode.workspace.getConfiguration('constellation.patterns').update('libraries', ['github:acme/shared-patterns'], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually('the GitHub library in the catalogue', async () => ((await api.patterns.whenLoaded())?.byId('remote-only') ? true : undefined), 30_000);
+      const reads = server.requests.filter((r) => r.path.startsWith('/repos/acme/shared-patterns'));
+      assert.ok(reads.length > 0, 'the library was read from constellation.github.apiUrl');
+      assert.ok(reads.every((r) => r.headers.authorization === `token ${VALID_TOKEN}`), 'with the session token threads use');
+      assert.strictEqual(api.platform.githubClientsCreated(), clients, 'one session, one client for both features');
+    } finally {
+      await vscode.workspace.getConfiguration('constellation.patterns').update('libraries', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

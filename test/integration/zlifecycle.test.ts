@@ -20,6 +20,7 @@ function freshContext(): vscode.ExtensionContext {
   return { subscriptions: [], globalStorageUri: storage, extensionMode: vscode.ExtensionMode.Production, extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri } as unknown as vscode.ExtensionContext;
 }
 
+/** Runs last (files run in name order): it disposes the host's activation, which every other test uses. */
 describe('activation and deactivation', function () {
   this.timeout(60_000);
 
