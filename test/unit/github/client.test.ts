@@ -30,8 +30,15 @@ describe('GitHubClient (one client, one taxonomy, shared back-off)', function ()
   });
 
   it('classifies a lost connection as offline, and does not resend a write over it', async () => {
-    const gh = new GitHubClient({ baseUrl: 'http://127.0.0.1:9', logger: silentLogger, throttle: false, retries: 2, retryBaseMs: 1 });
+    server.addRoutes([
+      { method: 'POST', path: '/repos/o/r/issues', handler: () => ({ reset: true }) },
+      { method: 'GET', path: '/repos/o/r', handler: () => ({ reset: true }) },
+    ]);
+    const gh = client();
     await assert.rejects(gh.call('create', undefined, (request) => gh.octokit.request('POST /repos/{owner}/{repo}/issues', { owner: 'o', repo: 'r', title: 't', request }), { write: true }), { kind: 'offline' });
+    assert.strictEqual(server.requests.filter((r) => r.method === 'POST').length, 1, 'the create went out once');
+    await assert.rejects(gh.call('read', undefined, (request) => gh.octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r', request })), { kind: 'offline' });
+    assert.ok(server.requests.filter((r) => r.method === 'GET').length > 1, 'a read is resent over a reset');
   });
 
   it('shares a rate limit between clients of one session: the next call is refused without a request', async () => {

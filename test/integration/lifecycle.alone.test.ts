@@ -20,7 +20,10 @@ function freshContext(): vscode.ExtensionContext {
   return { subscriptions: [], globalStorageUri: storage, extensionMode: vscode.ExtensionMode.Production, extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri } as unknown as vscode.ExtensionContext;
 }
 
-/** Runs last (files run in name order): it disposes the host's activation, which every other test uses. */
+/**
+ * Disposes the host's activation, which every other test uses: it runs in the "alone" group, in a
+ * host of its own (see index.ts), so its place in the file order does not matter.
+ */
 describe('activation and deactivation', function () {
   this.timeout(60_000);
 
