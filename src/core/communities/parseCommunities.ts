@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { ConfigDiagnostic } from '../directory/types';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { Venue } from '../threads/threadTypes';
+import { keyOf, parseYaml, textOf, type ConfigDiagnostic, type DiagnosticSink } from '../util/yamlReader';
 import { ROLE_KEYS, type CodeArea, type Community, type LeadershipRole } from './communityTypes';
 
 export interface CommunitiesConfig {
@@ -17,17 +17,9 @@ const GLOB_CHARS = /[*?[\]{}!]/;
  * skipped (or the bad field is dropped); everything else still loads.
  */
 export function parseCommunities(text: string, file: string): CommunitiesConfig {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const diagnostics: ConfigDiagnostic[] = [];
-  const report = (node: Node | { range?: [number, number, number] | null } | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void => {
-    const pos = counter.linePos(node?.range?.[0] ?? 0);
-    diagnostics.push({ file, line: pos.line, column: pos.col, message, severity });
-  };
-  for (const err of doc.errors) {
-    const pos = counter.linePos(err.pos[0]);
-    diagnostics.push({ file, line: pos.line, column: pos.col, message: err.message.split('\n')[0], severity: 'error' });
-  }
+  const { doc, sink } = parseYaml(text, file);
+  const diagnostics = sink.diagnostics;
+  const report: Report = (node, message, severity = 'error') => (severity === 'error' ? sink.error(node, message) : sink.warning(node, message));
   const root = doc.contents;
   if (root === null || root === undefined) {
     return { communities: [], diagnostics };
@@ -40,7 +32,7 @@ export function parseCommunities(text: string, file: string): CommunitiesConfig 
   const communities: Community[] = [];
   const seen = new Set<string>();
   for (const item of list.items) {
-    const community = readCommunity(item as Node, report, counter);
+    const community = readCommunity(item as Node, report, sink);
     if (!community) continue;
     if (seen.has(community.id)) {
       report(item as Node, `duplicate community id "${community.id}"; this entry is ignored`);
@@ -54,7 +46,7 @@ export function parseCommunities(text: string, file: string): CommunitiesConfig 
 
 type Report = (node: Node | null | undefined, message: string, severity?: 'error' | 'warning') => void;
 
-function readCommunity(item: Node, report: Report, counter: LineCounter): Community | undefined {
+function readCommunity(item: Node, report: Report, sink: DiagnosticSink): Community | undefined {
   if (!isMap(item)) {
     report(item, 'each community must be a mapping with at least "id" and "name"');
     return undefined;
@@ -62,7 +54,8 @@ function readCommunity(item: Node, report: Report, counter: LineCounter): Commun
   const str = (key: string): string | undefined => {
     const node = item.get(key, true) as Node | undefined;
     if (node === undefined) return undefined;
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
+    const value = textOf(node);
+    if (value !== undefined) return value;
     report(node, `"${key}" must be a non-empty string`);
     return undefined;
   };
@@ -78,7 +71,7 @@ function readCommunity(item: Node, report: Report, counter: LineCounter): Commun
   }
   const known = new Set(['id', 'name', 'description', 'domain', 'venue', 'patterns', 'codeAreas', 'leadership']);
   for (const pair of item.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const key = keyOf(pair.key);
     if (!known.has(key)) report(pair.key as Node, `unknown field "${key}" in community "${id}"`, 'warning');
   }
   return {
@@ -90,7 +83,7 @@ function readCommunity(item: Node, report: Report, counter: LineCounter): Commun
     patterns: str('patterns'),
     codeAreas: readCodeAreas(item.get('codeAreas', true) as Node | undefined, report),
     leadership: readLeadership(item.get('leadership', true) as Node | undefined, report),
-    line: counter.linePos(item.range?.[0] ?? 0).line,
+    line: sink.lineOf(item),
   };
 }
 
@@ -138,11 +131,12 @@ function readCodeAreas(node: Node | undefined, report: Report): CodeArea[] {
   }
   const areas: CodeArea[] = [];
   for (const entry of node.items as Node[]) {
-    if (!isScalar(entry) || typeof entry.value !== 'string' || !entry.value.trim()) {
+    const glob = textOf(entry);
+    if (glob === undefined) {
       report(entry, 'a code area must be a glob string, optionally "repo:glob"');
       continue;
     }
-    areas.push(parseCodeArea(entry.value.trim()));
+    areas.push(parseCodeArea(glob));
   }
   return areas;
 }
@@ -167,7 +161,7 @@ function readLeadership(node: Node | undefined, report: Report): Partial<Record<
     return result;
   }
   for (const pair of node.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const key = keyOf(pair.key);
     const role = ROLE_KEYS[key];
     if (!role) {
       report(pair.key as Node, `unknown leadership role "${key}" (inspirational, day-to-day, classificatory, interpersonal, boundary, institutional, cutting-edge)`);

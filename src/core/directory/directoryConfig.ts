@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { BusinessUnit, Company, ConfigDiagnostic, Team } from './types';
 import { isEmailGlob } from './emailGlob';
 import { isGithubLogin, normalizeEmail, normalizeLogin } from './identity';
-import { describe, EntryReader, parseYaml, spansError, type DiagnosticSink } from './yamlSupport';
+import { describe, EntryReader, parseYaml, spansError, type DiagnosticSink } from '../util/yamlReader';
 
 /** A `people:` entry. `email` is either one address or a glob such as `*@supplier.example`. */
 export interface PersonEntry {

@@ -29,11 +29,5 @@ export interface Placement {
   company?: Company;
 }
 
-/** A problem in a configuration file, with a place a human can jump to (1-based line/column). */
-export interface ConfigDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
+/** A problem in a configuration file: the one YAML reader owns the type. */
+export type { ConfigDiagnostic } from '../util/yamlReader';

@@ -9,6 +9,7 @@ import {
   type PatternStatus,
   type Position,
 } from './patternTypes';
+import { textOf } from '../util/yamlReader';
 import { diag } from './diagnostics';
 import { parseExampleRef } from './examples';
 
@@ -48,9 +49,9 @@ class FieldReader {
   }
 
   string(name: string, node: Node | null, pos: Position): string | undefined {
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      const text = String(node.value).trim();
-      if (text !== '') return text;
+    const text = textOf(node, { numbers: true });
+    if (text !== undefined) return text;
+    if (isScalar(node) && typeof node.value === 'string') {
       this.report(pos, 'invalid-field', `\`${name}\` is empty`);
       return undefined;
     }

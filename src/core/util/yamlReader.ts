@@ -1,38 +1,60 @@
-/** Reading a YAML document while keeping every problem tied to a 1-based line and column in its file. */
+/**
+ * The one YAML reader of the configuration files (`directory.yml`, `communities.yml`) and of
+ * pattern front matter: one set of parse options, syntax errors and warnings at a 1-based line
+ * and column of the file (front matter starts below its `---`), and the typed readers of values.
+ */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import type { ConfigDiagnostic } from './types';
+
+/** A problem in a configuration file, with a place a human can jump to (1-based line/column). */
+export interface ConfigDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface YamlPosition {
+  line: number;
+  column: number;
+}
+
+export interface YamlReadOptions {
+  /** Line of the file the YAML text starts on (front matter: the line after `---`). Default 1. */
+  firstLine?: number;
+}
 
 /** Collects diagnostics for one file, turning source offsets into line/column. */
 export class DiagnosticSink {
   readonly diagnostics: ConfigDiagnostic[] = [];
 
-  constructor(readonly file: string, private readonly lines: LineCounter) {}
+  constructor(readonly file: string, private readonly lines: LineCounter, private readonly firstLine = 1) {}
 
-  error(at: Node | number | undefined, message: string): void {
+  error(at: Node | number | null | undefined, message: string): void {
     this.add(at, message, 'error');
   }
 
-  warning(at: Node | number | undefined, message: string): void {
+  warning(at: Node | number | null | undefined, message: string): void {
     this.add(at, message, 'warning');
   }
 
-  lineOf(at: Node | number | undefined): number {
+  lineOf(at: Node | number | null | undefined): number {
     return this.position(at).line;
   }
 
-  /** 1-based; LineCounter answers line 0 before the first newline it has seen, so clamp. */
-  private position(at: Node | number | undefined): { line: number; column: number } {
+  /** 1-based in the file; LineCounter answers line 0 before the first newline it has seen, so clamp. */
+  position(at: Node | number | null | undefined): YamlPosition {
     const { line, col } = this.lines.linePos(offsetOf(at));
-    return { line: Math.max(1, line), column: Math.max(1, col) };
+    return { line: Math.max(1, line) + this.firstLine - 1, column: Math.max(1, col) };
   }
 
-  private add(at: Node | number | undefined, message: string, severity: ConfigDiagnostic['severity']): void {
+  private add(at: Node | number | null | undefined, message: string, severity: ConfigDiagnostic['severity']): void {
     const { line, column } = this.position(at);
     this.diagnostics.push({ file: this.file, line, column, message, severity });
   }
 }
 
-function offsetOf(at: Node | number | undefined): number {
+function offsetOf(at: Node | number | null | undefined): number {
   if (typeof at === 'number') {
     return at;
   }
@@ -44,20 +66,21 @@ export interface ParsedYaml {
   sink: DiagnosticSink;
   /** Offsets of syntax errors: entries spanning one are skipped, since their content is a guess. */
   errorOffsets: number[];
+  /** The syntax errors (also in the sink), for readers that report them in their own terms. */
+  syntaxErrors: Array<YamlPosition & { message: string }>;
 }
 
 /** Parses `text`, reporting syntax errors (duplicate keys included) and warnings into the sink. */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(text: string, file: string, options: YamlReadOptions = {}): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const sink = new DiagnosticSink(file, lines);
-  for (const error of doc.errors) {
-    sink.error(error.pos[0], `YAML syntax error: ${error.message}`);
-  }
+  const sink = new DiagnosticSink(file, lines, options.firstLine);
+  const syntaxErrors = doc.errors.map((error) => ({ ...sink.position(error.pos[0]), message: error.message.split('\n')[0] }));
+  doc.errors.forEach((error, i) => sink.error(error.pos[0], `YAML syntax error: ${syntaxErrors[i].message}`));
   for (const warning of doc.warnings) {
     sink.warning(warning.pos[0], `YAML: ${warning.message}`);
   }
-  return { doc, sink, errorOffsets: doc.errors.map((e) => e.pos[0]) };
+  return { doc, sink, errorOffsets: doc.errors.map((e) => e.pos[0]), syntaxErrors };
 }
 
 /** True when a syntax error falls inside the node, so its parsed content cannot be trusted. */
@@ -148,20 +171,31 @@ export class EntryReader {
 }
 
 function readValue(node: Node | null, type: FieldType): string | string[] | undefined {
-  if (type === 'string') {
-    return isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' ? node.value.trim() : undefined;
-  }
+  if (type === 'string') return textOf(node);
   if (!isSeq(node)) {
     return undefined;
   }
   const out: string[] = [];
-  for (const item of node.items) {
-    if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
-      return undefined;
-    }
-    out.push(item.value.trim());
+  for (const item of node.items as Array<Node | null>) {
+    const text = textOf(item);
+    if (text === undefined) return undefined;
+    out.push(text);
   }
   return out;
+}
+
+/** The trimmed text of a non-empty string scalar (`numbers`: a number scalar as its text too). */
+export function textOf(node: Node | null | undefined, options: { numbers?: boolean } = {}): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value !== 'string' && !(options.numbers && typeof value === 'number')) return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+/** The key of a mapping pair as text ('' for a key that is not a scalar). */
+export function keyOf(key: unknown): string {
+  return isScalar(key) ? String(key.value) : '';
 }
 
 /** A few words on what a node is, for messages such as `expected a string, found a list`. */
