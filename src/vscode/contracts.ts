@@ -3,14 +3,12 @@
  * through these (or through the narrow APIs they are handed); nobody spells an id by hand.
  */
 import * as vscode from 'vscode';
+import type { LineRange } from '../core/util/lineRange';
 import { commandUri } from '../core/util/markdown';
 
 /** The code a question is about, as passed through command links (JSON-safe). */
-export interface CodeTarget {
+export interface CodeTarget extends LineRange {
   uri: string;
-  /** 1-based, inclusive. */
-  startLine: number;
-  endLine: number;
 }
 
 /** Arguments of `constellation.threads.start`; every field is optional. */

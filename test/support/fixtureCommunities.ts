@@ -5,7 +5,7 @@
  * no commit, so the history the expert tests rely on is unchanged.
  */
 import { createAnchor } from '../../src/core/threads/anchor';
-import { serialiseThread } from '../../src/core/threads/fileStoreFormat';
+import { serializeThread } from '../../src/core/threads/fileStoreFormat';
 import type { Thread } from '../../src/core/threads/threadTypes';
 import { PEOPLE } from './fixtureOrg';
 import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
@@ -92,6 +92,6 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
       comments: [{ id: 'c-1', author: { name: PEOPLE.dave.name, email: PEOPLE.dave.email }, body: 'Good question: it is deliberate. Happy to pair on it this week.', createdAt: new Date(Date.parse(createdAt) + 3_600_000).toISOString() }],
       state: 'open',
     };
-    repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serialiseThread(thread));
+    repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serializeThread(thread));
   });
 }

@@ -38,13 +38,13 @@ export class CommunityIndex {
 
   /** Communities whose code areas match `path` (repository-relative) in `repoName`, most specific first. */
   communitiesForPath(path: string, repoName?: string): CommunityMatch[] {
-    const normalised = path.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    const normalized = path.replace(/\\/g, '/').replace(/^\.?\/+/, '');
     const best = new Map<string, CommunityMatch>();
     for (const area of this.areas) {
       const repo = area.repo ?? this.homeRepo;
       if (repo !== undefined && repoName !== undefined && !sameRepo(repo, repoName)) continue;
       if (area.repo !== undefined && repoName === undefined) continue;
-      if (!area.test(normalised)) continue;
+      if (!area.test(normalized)) continue;
       const current = best.get(area.community.id);
       if (!current || area.specificity > current.specificity) {
         best.set(area.community.id, { community: area.community, glob: area.glob, specificity: area.specificity });

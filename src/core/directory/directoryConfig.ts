@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { BusinessUnit, Company, ConfigDiagnostic, Team } from './types';
 import { isEmailGlob } from './emailGlob';
-import { isGithubLogin, normalizeEmail, normalizeLogin } from './identity';
+import { isGitHubLogin, normalizeEmail, normalizeLogin } from './identity';
 import { describe, EntryReader, parseYaml, spansError, type DiagnosticSink } from '../util/yamlReader';
 
 /** A `people:` entry. `email` is either one address or a glob such as `*@supplier.example`. */
@@ -227,7 +227,7 @@ class ConfigBuilder {
       return undefined;
     }
     const login = normalizeLogin(raw);
-    if (!isGithubLogin(login)) {
+    if (!isGitHubLogin(login)) {
       entry.fail(entry.valueNode('github'), `${who}: "${raw}" is not a valid GitHub login`);
       return undefined;
     }

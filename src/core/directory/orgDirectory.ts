@@ -96,7 +96,7 @@ export class OrgDirectory {
     return this.byEmail.get(normalizeEmail(email));
   }
 
-  personByGithub(login: string): PersonEntry | undefined {
+  personByGitHub(login: string): PersonEntry | undefined {
     return this.byLogin.get(normalizeLogin(login));
   }
 
@@ -135,7 +135,7 @@ export class OrgDirectory {
   }
 
   /** The team whose `github` handle is `@org/team` (case-insensitive). */
-  teamByGithubHandle(handle: string): Team | undefined {
+  teamByGitHubHandle(handle: string): Team | undefined {
     return this.teamByHandle.get(handle.toLowerCase());
   }
 
@@ -148,7 +148,7 @@ export class OrgDirectory {
   teamsOwning(filePath: string): Team[] {
     const teams: Team[] = [];
     for (const owner of this.codeownersOf(filePath)) {
-      const team = this.teamByGithubHandle(owner);
+      const team = this.teamByGitHubHandle(owner);
       if (team && !teams.includes(team)) {
         teams.push(team);
       }

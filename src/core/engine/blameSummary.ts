@@ -4,16 +4,14 @@ import type { GitRunner } from '../git/gitRunner';
 import { resolveHead } from '../git/repository';
 import { isBot } from '../experts/bots';
 import type { Logger } from '../logger';
+import type { LineRange } from '../util/lineRange';
 import type { DirectoryCache } from './directoryCache';
 import { mergeBlameAliases } from './identityMerge';
 
-export interface BlamedRange {
+export interface BlamedRange extends LineRange {
   repository: string;
   /** Repository-relative, forward slashes. */
   path: string;
-  /** 1-based, inclusive. */
-  startLine: number;
-  endLine: number;
 }
 
 export interface RangeAuthor {
@@ -34,7 +32,7 @@ export interface BlameSummaryDeps {
   logger: Logger;
 }
 
-export async function summariseBlame(deps: BlameSummaryDeps, ranges: readonly BlamedRange[], options: { extraBots?: readonly string[]; signal?: AbortSignal } = {}): Promise<RangeAuthor[]> {
+export async function summarizeBlame(deps: BlameSummaryDeps, ranges: readonly BlamedRange[], options: { extraBots?: readonly string[]; signal?: AbortSignal } = {}): Promise<RangeAuthor[]> {
   const byEmail = new Map<string, RangeAuthor>();
   const heads = new Map<string, Promise<string | undefined>>();
   for (const range of ranges) {

@@ -74,7 +74,7 @@ export class ExpertQueryService {
       limit: query.limit,
       partial,
     });
-    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGithubHandle(handle)?.name ?? handle);
+    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGitHubHandle(handle)?.name ?? handle);
     return owners.length > 0 ? { ...ranking, owners } : ranking;
   }
 

@@ -1,8 +1,11 @@
 /** The one Markdown escaper and command-link builder for everything the extension renders as Markdown. */
 
-/** Backslash-escapes every character Markdown could read as syntax (names and paths come from repositories). */
+/**
+ * Backslash-escapes every character Markdown could read as syntax (names and paths come from
+ * repositories), `@` included so a name cannot mention anyone on GitHub.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~@]/g, (c) => `\\${c}`);
 }
 
 /**

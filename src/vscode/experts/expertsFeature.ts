@@ -1,7 +1,8 @@
 /** The "who knows this code" feature: hover, Experts view, commands, background indexing. */
 import * as vscode from 'vscode';
-import { summariseBlame, type RangeAuthor } from '../../core/engine/blameSummary';
+import { summarizeBlame, type RangeAuthor } from '../../core/engine/blameSummary';
 import type { IndexState, IndexUpdateKind } from '../../core/engine/historyIndexManager';
+import type { LineRange } from '../../core/util/lineRange';
 import { Disposable } from '../platform/disposable';
 import { affects } from '../platform/configuration';
 import type { Platform } from '../platform/platform';
@@ -14,13 +15,17 @@ import { IndexController } from './indexController';
 import { rankTarget, type RankedTarget, type RankResult } from './rankTarget';
 
 /** Lines of a workspace file, 1-based inclusive. */
-export interface FileLines {
+export interface FileLines extends LineRange {
   uri: vscode.Uri;
-  startLine: number;
-  endLine: number;
 }
 
-/** What the experts feature offers the others (threads suggest experts, pattern pages show authors). */
+/**
+ * What the experts feature offers the others (threads suggest experts, pattern pages show authors).
+ * Issue 9 sketched `rank(document, range, token)`; the shape here is kept on purpose: callers hold
+ * a JSON-safe CodeTarget from a command or link (the document may not be open, and ranking reads
+ * its text only when it is), they choose how many experts they need (`limit`), and cancellation is
+ * an AbortSignal, which is what core and the git runner take (a token converts with toAbortSignal).
+ */
 export interface ExpertsApi {
   /** The experts of some lines (or a whole file), from the editor's current text. */
   rank(target: RankedTarget, options?: { limit?: number; signal?: AbortSignal }): Promise<RankResult>;
@@ -69,7 +74,7 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
       if (location) located.push({ repository: location.repository.root, path: location.relativePath, startLine: range.startLine, endLine: range.endLine });
     }
     const { git, directory, logger } = this.platform;
-    return summariseBlame({ git, blameCache: this.services.blameCache, directories: directory.cache, logger }, located, {
+    return summarizeBlame({ git, blameCache: this.services.blameCache, directories: directory.cache, logger }, located, {
       extraBots: readExpertSettings().model(Date.now() / 1000).extraBots,
       signal,
     });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { DirectoryCache } from '../../../src/core/engine/directoryCache';
-import { summariseBlame } from '../../../src/core/engine/blameSummary';
+import { summarizeBlame } from '../../../src/core/engine/blameSummary';
 import { BlameCache } from '../../../src/core/git/blame';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import { silentLogger } from '../../../src/core/logger';
@@ -33,7 +33,7 @@ describe('blame summary of several ranges (the experts of a pattern page)', () =
   after(() => repo.dispose());
 
   it('shows one person for a main address and its alias, named and placed by the directory; bots left out', async () => {
-    const authors = await summariseBlame({ git, blameCache: new BlameCache(), directories: new DirectoryCache(silentLogger, undefined), logger: silentLogger }, [
+    const authors = await summarizeBlame({ git, blameCache: new BlameCache(), directories: new DirectoryCache(silentLogger, undefined), logger: silentLogger }, [
       { repository: repo.root, path: 'a.ts', startLine: 1, endLine: 2 },
       { repository: repo.root, path: 'b.ts', startLine: 1, endLine: 3 },
       { repository: repo.root, path: 'c.ts', startLine: 1, endLine: 1 },
