@@ -5,6 +5,7 @@ import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import type { ExpertsNode } from './vscode/experts/expertsView';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
+import { onDidShowMessage } from './vscode/platform/notify';
 import { ExtensionPlatform } from './vscode/platform/platform';
 import { ThreadsController } from './vscode/threads/threadsController';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
@@ -23,6 +24,8 @@ export interface ConstellationApi {
     githubClientsCreated(): number;
     /** Addresses and links the extension refused to open, as they happen. */
     onDidRefuseLink: vscode.Event<string>;
+    /** Every message shown to the person (error, warning, information), as shown: redacted. */
+    onDidShowMessage: vscode.Event<string>;
     /** The repositories of the workspace, nested ones included. */
     discoverRepositories(): Promise<string[]>;
     /** Resolves true when the registry sees HEAD of the repository at `folder` move within `timeoutMs`. */
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
       githubEndpoint: () => platform.github.endpoint(),
       githubClientsCreated: () => platform.github.clientsCreated,
       onDidRefuseLink: platform.external.onDidRefuse,
+      onDidShowMessage,
       discoverRepositories: async () => (await platform.repositories.discover()).repositories.map((r) => r.root),
       whenHeadMoves: async (folder, timeoutMs) => {
         const repository = await platform.repositories.open(folder);

@@ -7,6 +7,7 @@ import { HistoryIndexStore } from '../core/git/indexStore';
 import type { Logger } from '../core/logger';
 import { silentLogger } from '../core/logger';
 import { CliError, ExitCode } from './exitCodes';
+import { printErr } from './print';
 
 export interface CliRepository {
   root: string;
@@ -22,7 +23,7 @@ export function cacheDirectory(): string {
 
 export function stderrLogger(verbose: boolean): Logger {
   if (!verbose) return silentLogger;
-  const write = (level: string) => (m: string | Error) => process.stderr.write(`${level} ${m instanceof Error ? m.message : m}\n`);
+  const write = (level: string) => (m: string | Error) => printErr(`${level} ${m instanceof Error ? m.message : m}\n`);
   return { trace: write('trace'), debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 

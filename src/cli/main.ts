@@ -3,6 +3,7 @@ import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { printErr, printOut } from './print';
 
 const HELP = `constellation — who knows this code, from git history and your org directory
 
@@ -38,13 +39,13 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    process.stderr.write(`constellation: ${(err as Error).message}\n\n${HELP}`);
+    printErr(`constellation: ${(err as Error).message}\n\n${HELP}`);
     return ExitCode.usage;
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(HELP);
+    printOut(HELP);
     return values.help ? ExitCode.ok : ExitCode.usage;
   }
   const logger = stderrLogger(values.verbose === true);
@@ -59,11 +60,11 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
     }
-    process.stdout.write(`${output}\n`);
+    printOut(`${output}\n`);
     return ExitCode.ok;
   } catch (err) {
     const code = err instanceof CliError ? err.exitCode : ExitCode.failed;
-    process.stderr.write(`constellation: ${err instanceof Error ? err.message : String(err)}\n`);
+    printErr(`constellation: ${err instanceof Error ? err.message : String(err)}\n`);
     return code;
   }
 }

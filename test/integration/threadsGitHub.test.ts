@@ -13,6 +13,7 @@ import { repoRoutes, type FakeRepo } from '../unit/patterns/githubRepoRoutes';
 import { activeApi, eventually, fixture, fixtureUri, gitIn, indexReady } from './support/workbench';
 
 const VALID_TOKEN = 'gho_constellation_test';
+const LEAKED = 'ghs_leakedServerSecret0123';
 
 /** 1-based span of `export function <name>(` … `}` in a fixture file. */
 function functionSpan(info: FixtureInfo, file: string, name: string): { startLine: number; endLine: number; text: string } {
@@ -47,7 +48,8 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     hub.addDiscussion(repo, { title: 'Token audience per client?', body: `Should verifyToken check the audience?\n\n${anchorComment(anchor)}\n`, categoryId: repo.categories[0].id, author: 'bob-id', createdAt: new Date().toISOString() });
     const graphql = hub.route('/graphql');
     server = await startGitHubServer({
-      routes: [{ method: 'POST', path: '/graphql', handler: (request, body) => (failWith ? { status: failWith, json: githubError('Server Error') } : graphql.handler(request, body)) }],
+      // The failure echoes a credential, as a misconfigured proxy might: it must not reach the person or the disk.
+      routes: [{ method: 'POST', path: '/graphql', handler: (request, body) => (failWith ? { status: failWith, json: githubError(`Server Error (upstream sent Authorization: token ${LEAKED})`) } : graphql.handler(request, body)) }],
     });
     await vscode.workspace.getConfiguration('constellation.github').update('apiUrl', server.baseUrl, vscode.ConfigurationTarget.Global);
     await api.threads.useTokenProvider(tokens);
@@ -81,10 +83,18 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     failWith = 502;
     const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === started.draftUri);
     assert.ok(draft);
+    const shownMessages: string[] = [];
+    const listening = api.platform.onDidShowMessage((m) => shownMessages.push(m));
     assert.strictEqual(await vscode.commands.executeCommand('constellation.threads.post', draft.uri), undefined, 'not posted');
+    listening.dispose();
     let drafts = await api.threads.drafts();
     assert.strictEqual(drafts.length, 1, 'the draft is kept');
     assert.deepStrictEqual([drafts[0].state, drafts[0].error?.kind], ['failed', 'server']);
+    const failure = shownMessages.find((m) => m.startsWith('Not sent:'));
+    assert.ok(failure, JSON.stringify(shownMessages));
+    assert.ok(failure.includes('Authorization: [redacted])') && !failure.includes(LEAKED), failure);
+    assert.match(failure, /Your draft is kept/, 'only the secret is hidden, not the rest of the message');
+    assert.ok(drafts[0].error?.message.includes('[redacted]') && !JSON.stringify(drafts).includes(LEAKED), 'the draft file keeps no secret');
     assert.strictEqual(repo.discussions.length, 1, 'nothing was created');
 
     failWith = undefined;

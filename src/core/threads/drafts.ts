@@ -3,6 +3,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { Logger } from '../logger';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { redactDeep } from '../util/redact';
 import { ThreadBackendError, type ThreadBackendErrorKind } from './backendError';
 import type { BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, ThreadPerson, Venue } from './threadTypes';
 
@@ -67,7 +68,7 @@ export class DraftStore {
       updatedAt: time,
     };
     await this.write(draft);
-    return draft;
+    return redactDeep(draft);
   }
 
   /** Every readable draft, oldest first; unreadable files are logged and skipped. */
@@ -155,8 +156,9 @@ export class DraftStore {
     return undefined;
   }
 
+  /** Secrets never reach the disk; since a send reads the stored draft, they are never posted either. */
   private write(draft: Draft): Promise<void> {
-    return writeFileAtomic(this.fileOf(draft.id), `${JSON.stringify(draft, null, 2)}\n`);
+    return writeFileAtomic(this.fileOf(draft.id), `${JSON.stringify(redactDeep(draft), null, 2)}\n`);
   }
 
   private fileOf(id: string): string {

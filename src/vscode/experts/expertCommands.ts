@@ -5,6 +5,7 @@ import type { ExpertServices } from './expertServices';
 import type { ExpertsNode, ExpertsViewProvider } from './expertsView';
 import type { IndexController } from './indexController';
 import { rankTarget } from './rankTarget';
+import { notify } from '../platform/notify';
 
 const UNTRUSTED_MESSAGE = 'Constellation does not run git in an untrusted workspace. Trust this workspace to find experts.';
 
@@ -23,12 +24,12 @@ export function registerExpertCommands(services: ExpertServices, view: ExpertsVi
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.experts.whoKnows, async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        void notify.warning(UNTRUSTED_MESSAGE);
         return undefined;
       }
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a file to see who knows its code.');
+        void notify.info('Open a file to see who knows its code.');
         return undefined;
       }
       const target = targetAt(editor.document, editor.selection.active, editor.selection);
@@ -39,14 +40,14 @@ export function registerExpertCommands(services: ExpertServices, view: ExpertsVi
     }),
     vscode.commands.registerCommand(Commands.experts.rebuildIndex, async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        void notify.warning(UNTRUSTED_MESSAGE);
         return;
       }
       const uri = vscode.window.activeTextEditor?.document.uri;
       const current = uri ? await services.platform.repositories.locate(uri) : undefined;
       const repositories = current ? [current.repository.root] : services.platform.repositories.known().map((r) => r.root);
       if (repositories.length === 0) {
-        void vscode.window.showInformationMessage('Open a file in a git repository to index its history.');
+        void notify.info('Open a file in a git repository to index its history.');
         return;
       }
       for (const repository of repositories) await indexing.refresh(repository, { rebuild: true, notify: true });

@@ -3,6 +3,7 @@ import { GitError } from '../../core/git/gitError';
 import { toAbortSignal } from '../platform/cancellation';
 import type { GitRepository } from '../platform/repositories';
 import type { ExpertServices } from './expertServices';
+import { notify } from '../platform/notify';
 
 /**
  * Keeps each repository's history index fresh: builds it (with cancellable progress) when a
@@ -85,20 +86,20 @@ export class IndexController implements vscode.Disposable {
     }
   }
 
-  private report(err: unknown, notify: boolean): void {
+  private report(err: unknown, tellUser: boolean): void {
     if (err instanceof GitError && err.code === 'Aborted') {
       this.services.platform.logger.info('indexing cancelled');
       return;
     }
     if (err instanceof GitError && err.code === 'GitNotFound') {
-      if (!this.gitMissingReported || notify) {
+      if (!this.gitMissingReported || tellUser) {
         this.gitMissingReported = true;
-        void vscode.window.showWarningMessage('Constellation needs git to find experts, and git was not found on the PATH.');
+        void notify.warning('Constellation needs git to find experts, and git was not found on the PATH.');
       }
       return;
     }
     this.services.platform.logger.error(err instanceof Error ? err : String(err));
-    if (notify) void vscode.window.showErrorMessage(`Constellation could not index the history: ${err instanceof Error ? err.message : String(err)}`);
+    if (tellUser) void notify.error(`Constellation could not index the history: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   dispose(): void {

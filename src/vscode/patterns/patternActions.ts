@@ -7,6 +7,7 @@ import type { ExternalOpener } from '../platform/links';
 import { readPatternSettings } from './patternSettings';
 import { patternSource } from './sourceLinks';
 import { findPatternUsages, usageLocation, type UsageSearchResult } from './usageSearch';
+import { notify } from '../platform/notify';
 
 export async function openPatternSource(pattern: Pattern, external: ExternalOpener): Promise<void> {
   const source = patternSource(pattern.file, readPatternSettings().githubWeb);
@@ -15,7 +16,7 @@ export async function openPatternSource(pattern: Pattern, external: ExternalOpen
   } else if (source.kind === 'web') {
     await external.open(source.url);
   } else {
-    void vscode.window.showInformationMessage(`The source of "${pattern.title}" is not a file that can be opened.`);
+    void notify.info(`The source of "${pattern.title}" is not a file that can be opened.`);
   }
 }
 
@@ -57,7 +58,7 @@ export async function findUsagesWithProgress(pattern: Pattern, options: { show: 
   if (options.show) {
     const locations = result.usages.map(usageLocation);
     if (locations.length === 0) {
-      void vscode.window.showInformationMessage(`No usages of "${pattern.title}" found in ${result.filesSearched} files.`);
+      void notify.info(`No usages of "${pattern.title}" found in ${result.filesSearched} files.`);
     } else {
       const first = locations[0];
       await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, locations);

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import * as path from 'path';
-import { redactSecrets } from '../../core/util/redact';
 import { isIssued } from '../platform/links';
 import type { Platform } from '../platform/platform';
 import { insertMarker, newPatternFromSelection, type NewPatternArgs } from './editActions';
@@ -12,6 +11,7 @@ import { copyPatternLink, findUsagesWithProgress, openPatternSource, startThread
 import type { PatternStore } from './patternStore';
 import type { PatternsNode } from './patternTreeModel';
 import type { PatternsViewProvider } from './patternsView';
+import { notify } from '../platform/notify';
 
 interface Deps {
   store: PatternStore;
@@ -26,7 +26,7 @@ type PatternArg = string | PatternsNode | undefined;
 async function pickPattern(store: PatternStore, placeHolder: string): Promise<Pattern | undefined> {
   const catalogue = store.catalogue();
   if (!catalogue || catalogue.patterns.length === 0) {
-    void vscode.window.showInformationMessage(store.loading ? 'Pattern libraries are still loading.' : 'No pattern library found. Add one in .constellation/patterns or with the setting constellation.patterns.libraries.');
+    void notify.info(store.loading ? 'Pattern libraries are still loading.' : 'No pattern library found. Add one in .constellation/patterns or with the setting constellation.patterns.libraries.');
     return undefined;
   }
   const items = [...catalogue.patterns]
@@ -40,7 +40,7 @@ async function pickPattern(store: PatternStore, placeHolder: string): Promise<Pa
 async function resolvePattern(store: PatternStore, arg: PatternArg, placeHolder: string): Promise<Pattern | undefined> {
   if (typeof arg === 'string') {
     const pattern = store.catalogue()?.byId(arg);
-    if (!pattern) void vscode.window.showWarningMessage(`No pattern has the id "${arg}".`);
+    if (!pattern) void notify.warning(`No pattern has the id "${arg}".`);
     return pattern;
   }
   if (arg?.kind === 'pattern') return arg.pattern;
@@ -53,9 +53,9 @@ function guarded<A extends unknown[], R>(logger: Logger, name: string, handler: 
     try {
       return await handler(...args);
     } catch (error) {
-      const message = redactSecrets((error as Error).message);
+      const message = (error as Error).message;
       logger.error(`${name}: ${message}`);
-      void vscode.window.showErrorMessage(`Constellation: ${message}`);
+      void notify.error(`Constellation: ${message}`);
       return undefined;
     }
   };
@@ -116,7 +116,7 @@ export function registerPatternCommands({ store, view, panel, platform, logger }
         await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true });
         return true;
       }
-      void vscode.window.showInformationMessage(`${relativePath} is not a file of this workspace.`);
+      void notify.info(`${relativePath} is not a file of this workspace.`);
       return false;
     }),
     register('refresh', async () => {

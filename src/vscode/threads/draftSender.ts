@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { ThreadBackendError, isThreadBackendError } from '../../core/threads/backendError';
 import type { DraftPayload, DraftStore, SendResult } from '../../core/threads/drafts';
-import { redactSecrets } from '../../core/util/redact';
 import { Commands, runCommand } from '../contracts';
 import type { ThreadBackend, Venue } from '../../core/threads/threadTypes';
 import type { BackendProvider } from './backends';
+import { notify } from '../platform/notify';
 
 /**
  * Sends what a person wrote through the DraftStore: saved first, kept with the reason on any
@@ -35,7 +35,7 @@ export class DraftSender implements vscode.Disposable {
     try {
       return await this.drafts.send(id, backend);
     } catch (err) {
-      void vscode.window.showErrorMessage(failureMessage(err), 'Show Drafts').then((choice) => {
+      void notify.error(failureMessage(err), 'Show Drafts').then((choice) => {
         if (choice) void runCommand(Commands.threads.focusView);
       });
       return undefined;
@@ -57,7 +57,7 @@ export class DraftSender implements vscode.Disposable {
 export function failureMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const reset = isThreadBackendError(err) && err.kind === 'rateLimited' && err.resetAt ? ` Try again after ${new Date(err.resetAt).toLocaleTimeString()}.` : '';
-  return redactSecrets(`Not sent: ${message}.${reset} Your draft is kept in the Threads view (Drafts) to retry.`);
+  return `Not sent: ${message}.${reset} Your draft is kept in the Threads view (Drafts) to retry.`;
 }
 
 function failing(err: unknown): ThreadBackend {

@@ -7,6 +7,7 @@ import type { DraftSender } from './draftSender';
 import type { StartedThread } from './startThread';
 import type { ThreadComments } from './threadComments';
 import type { ThreadsNode } from './threadsView';
+import { notify } from '../platform/notify';
 
 /** What the commands drive (the ThreadsController), named here so neither module imports the other. */
 export interface ThreadCommandTarget {
@@ -39,7 +40,7 @@ function startOptions(arg: unknown): StartThreadArgs {
 export function registerThreadCommands(controller: ThreadCommandTarget, external: ExternalOpener): vscode.Disposable {
   const untrusted = (): boolean => {
     if (vscode.workspace.isTrusted) return false;
-    void vscode.window.showWarningMessage('Design threads need git, which Constellation does not run in an untrusted workspace.');
+    void notify.warning('Design threads need git, which Constellation does not run in an untrusted workspace.');
     return true;
   };
   const draftNode = (node: unknown): Extract<ThreadsNode, { kind: 'draft' }> | undefined =>
@@ -68,7 +69,7 @@ export function registerThreadCommands(controller: ThreadCommandTarget, external
     vscode.commands.registerCommand(Commands.threads.discardDraft, async (node?: unknown) => {
       const draft = draftNode(node);
       if (!draft) return;
-      const answer = await vscode.window.showWarningMessage('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
+      const answer = await notify.warning('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
       if (answer === 'Discard') await controller.sender.discard(draft.draft.id);
     }),
     vscode.commands.registerCommand(Commands.threads.openOnWeb, async (arg?: unknown) => {
@@ -81,7 +82,7 @@ export function registerThreadCommands(controller: ThreadCommandTarget, external
       if (!isIssued(node) || (node as ThreadsNode).kind !== 'thread') return;
       const shown = controller.comments.byThreadId((node as Extract<ThreadsNode, { kind: 'thread' }>).known.thread.id);
       if (!shown) {
-        void vscode.window.showInformationMessage('This thread’s code is not in this workspace.');
+        void notify.info('This thread’s code is not in this workspace.');
         return;
       }
       const range = shown.widget.range ?? new vscode.Range(0, 0, 0, 0);
