@@ -3,19 +3,13 @@ import { GitHubError, type GitHubErrorKind } from '../github/errors';
 /** Why a backend call failed; drafts and the UI branch on `kind`, never on message text. Same kinds as GitHub's. */
 export type ThreadBackendErrorKind = GitHubErrorKind;
 
-export class ThreadBackendError extends Error {
-  readonly kind: ThreadBackendErrorKind;
-  /** When a rate limit lifts, for `rateLimited`. */
-  readonly resetAt?: Date;
-  /** HTTP status, when there was a response. */
-  readonly status?: number;
+/** A GitHubError by another name: every venue (files included) fails in the one taxonomy. */
+export class ThreadBackendError extends GitHubError {
+  declare readonly kind: ThreadBackendErrorKind;
 
   constructor(kind: ThreadBackendErrorKind, message: string, details: { resetAt?: Date; status?: number; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(kind, message, details);
     this.name = 'ThreadBackendError';
-    this.kind = kind;
-    this.resetAt = details.resetAt;
-    this.status = details.status;
   }
 
   /** The same failure, as a thread backend reports it. */
@@ -33,6 +27,6 @@ export async function asThreadBackendCall<T>(work: () => Promise<T>): Promise<T>
   try {
     return await work();
   } catch (err) {
-    throw err instanceof GitHubError ? ThreadBackendError.fromGitHub(err) : err;
+    throw err instanceof GitHubError && !(err instanceof ThreadBackendError) ? ThreadBackendError.fromGitHub(err) : err;
   }
 }

@@ -31,7 +31,7 @@ export class BackendProvider {
     try {
       ({ client } = await this.session.client(interactive));
     } catch (err) {
-      throw err instanceof GitHubError ? ThreadBackendError.fromGitHub(err) : err;
+      throw err instanceof GitHubError && !(err instanceof ThreadBackendError) ? ThreadBackendError.fromGitHub(err) : err;
     }
     if (this.github?.client !== client) this.github = { client, backend: new GitHubThreadBackend({ client, logger: this.logger }) };
     return this.github.backend;
