@@ -102,9 +102,10 @@ export function knowledgeAtRisk(files: readonly WorkFile[], members: readonly Me
 }
 
 /**
- * Who could learn a file: a non-core member (peripheral, newcomer or active — legitimate peripheral
- * participation) who already works next to it in the window: changes to files co-changed with it
- * count double, changes to other files of its folder once.
+ * Who could learn a file: a member at the community's edge (peripheral or newcomer: legitimate
+ * peripheral participation; an active member when nobody at the edge qualifies, never the core)
+ * who already works next to it in the window: changes to files co-changed with it count double,
+ * changes to other files of its folder once.
  */
 export function suggestLearner(file: WorkFile, fileAuthors: readonly string[], learners: readonly MemberFigures[], context: KnowledgeContext): LearnerSuggestion | undefined {
   if (learners.length === 0) return undefined;
@@ -126,10 +127,13 @@ export function suggestLearner(file: WorkFile, fileAuthors: readonly string[], l
     const other = context.workspace.byKey.get(fileKey(file.repository, path));
     if (other) credit(other, 'coChanged');
   }
+  // People at the edge first (peripheral, newcomer), then active members; most work next to it first.
+  const edge = (key: string): number => (level.get(key) === 'active' ? 1 : 0);
   let best: [string, number, { folder: number; coChanged: number }] | undefined;
   for (const [key, s] of score) {
     const value = 2 * s.coChanged + s.folder;
-    if (!best || value > best[1] || (value === best[1] && key < best[0])) best = [key, value, s];
+    const better = !best || edge(key) < edge(best[0]) || (edge(key) === edge(best[0]) && (value > best[1] || (value === best[1] && key < best[0])));
+    if (better) best = [key, value, s];
   }
   if (!best) return undefined;
   const [person, , s] = best;
