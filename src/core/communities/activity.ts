@@ -8,7 +8,7 @@ import type { Thread } from '../threads/threadTypes';
 import type { Community } from './communityTypes';
 import type { PeopleRegistry } from './people';
 import type { ResolvedOptions } from './reportInputs';
-import { patternFileOf, timesWithin, type WorkFile, type Workspace } from './workspace';
+import { patternFileOf, type WorkFile, type Workspace } from './workspace';
 
 export interface PersonActivity {
   key: string;
@@ -97,7 +97,7 @@ export function collectActivity(
       seen(key, c.times[0]);
       seen(key, c.times[c.times.length - 1]);
       before(key, c.times);
-      const inWindow = timesWithin(c, since, now);
+      const inWindow = c.window;
       if (inWindow.length === 0) continue;
       const p = person(key);
       p.files.add(file);
@@ -124,7 +124,7 @@ export function collectActivity(
       seen(key, c.times[0]);
       seen(key, c.times[c.times.length - 1]);
       if (pattern.status === 'proposed' && c.created && !maintainers.includes(key)) person(key).proposedPatterns.push(pattern.id);
-      const inWindow = timesWithin(c, since, now);
+      const inWindow = c.window;
       if (inWindow.length === 0) continue;
       const p = person(key);
       for (const t of inWindow) {
@@ -168,7 +168,7 @@ export function collectActivity(
   return { community, files, patterns: own, patternFiles, threads: threadParticipation, people: participants, history, previous };
 }
 
-/** Distinct UTC months and ISO-ish weeks (7-day buckets since the epoch) with activity. */
+/** Distinct UTC months and weeks (7-day buckets since the epoch) with activity. */
 export function activeBuckets(times: readonly number[]): { months: number; weeks: number } {
   const months = new Set<string>();
   const weeks = new Set<number>();
@@ -179,7 +179,16 @@ export function activeBuckets(times: readonly number[]): { months: number; weeks
   return { months: months.size, weeks: weeks.size };
 }
 
-/** `YYYY-MM` of a Unix time, UTC. */
+const monthOfDay = new Map<number, string>();
+
+/** `YYYY-MM` of a Unix time, UTC (memoised per day: called for every event of every person). */
 export function monthOf(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 7);
+  const day = Math.floor(seconds / 86_400);
+  let month = monthOfDay.get(day);
+  if (month === undefined) {
+    month = new Date(day * 86_400_000).toISOString().slice(0, 7);
+    if (monthOfDay.size > 100_000) monthOfDay.clear();
+    monthOfDay.set(day, month);
+  }
+  return month;
 }

@@ -12,14 +12,13 @@
 import { UndirectedGraph } from 'graphology';
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector';
 import type { CommunityActivity, ThreadParticipation } from './activity';
-import { timesWithin, type WorkFile } from './workspace';
-
-type Pair = [string, string, number];
+import type { WorkFile } from './workspace';
 
 export class CollaborationNetwork {
   private readonly workersByFile = new Map<WorkFile, Array<[string, number[]]>>();
 
-  constructor(private readonly since: number, private readonly until: number, private readonly linkSeconds: number) {}
+  /** Window times come from the workspace; `linkSeconds` is how close in time two changes link. */
+  constructor(private readonly linkSeconds: number) {}
 
   /** The network of one community's participants (isolated participants included). */
   communityGraph(activity: CommunityActivity): UndirectedGraph {
@@ -42,18 +41,24 @@ export class CollaborationNetwork {
   private graph(people: Iterable<string>, files: Iterable<WorkFile>, threads: Iterable<ThreadParticipation>): UndirectedGraph {
     const graph = new UndirectedGraph();
     for (const key of [...people].sort()) graph.addNode(key);
-    const weights = new Map<string, number>();
-    const add = (pairs: Iterable<Pair>): void => {
-      for (const [a, b, w] of pairs) {
-        const key = a < b ? `${a}\0${b}` : `${b}\0${a}`;
-        weights.set(key, (weights.get(key) ?? 0) + w);
-      }
+    // weights.get(a).get(b) with a < b
+    const weights = new Map<string, Map<string, number>>();
+    const add = (a: string, b: string, w: number): void => {
+      const [x, y] = a < b ? [a, b] : [b, a];
+      let row = weights.get(x);
+      if (!row) weights.set(x, (row = new Map()));
+      row.set(y, (row.get(y) ?? 0) + w);
     };
-    add(this.commitPairs(files));
-    for (const thread of threads) add(threadPairs(thread));
-    for (const key of [...weights.keys()].sort()) {
-      const [a, b] = key.split('\0');
-      if (graph.hasNode(a) && graph.hasNode(b)) graph.addEdge(a, b, { weight: weights.get(key)! });
+    this.commitLinks(files, add);
+    for (const thread of threads) {
+      // Each poster's part in the thread is one unit shared among the others, as for commits.
+      const posters = thread.windowPosters;
+      for (let i = 0; i < posters.length; i++) for (let j = i + 1; j < posters.length; j++) add(posters[i], posters[j], 2 / (posters.length - 1));
+    }
+    for (const a of [...weights.keys()].sort()) {
+      if (!graph.hasNode(a)) continue;
+      const row = weights.get(a)!;
+      for (const b of [...row.keys()].sort()) if (graph.hasNode(b)) graph.addEdge(a, b, { weight: row.get(b)! });
     }
     return graph;
   }
@@ -62,27 +67,27 @@ export class CollaborationNetwork {
    * Each window commit (a person's change time) links its author to everyone who changed one of
    * the same files within the link time; its one unit of weight is shared among those people.
    */
-  private *commitPairs(files: Iterable<WorkFile>): Generator<Pair> {
-    const linked = new Map<string, Set<string>>();
+  private commitLinks(files: Iterable<WorkFile>, add: (a: string, b: string, weight: number) => void): void {
+    // author → commit time → people linked
+    const linked = new Map<string, Map<number, Set<string>>>();
     for (const file of files) {
       const workers = this.workers(file);
       for (let i = 0; i < workers.length; i++) {
+        const [author, times] = workers[i];
         for (let j = 0; j < workers.length; j++) {
           if (i === j) continue;
-          for (const t of workers[i][1]) {
+          for (const t of times) {
             if (!nearAny(t, workers[j][1], this.linkSeconds)) continue;
-            const commit = `${workers[i][0]}\0${t}`;
-            const set = linked.get(commit);
+            let commits = linked.get(author);
+            if (!commits) linked.set(author, (commits = new Map()));
+            const set = commits.get(t);
             if (set) set.add(workers[j][0]);
-            else linked.set(commit, new Set([workers[j][0]]));
+            else commits.set(t, new Set([workers[j][0]]));
           }
         }
       }
     }
-    for (const [commit, others] of linked) {
-      const author = commit.slice(0, commit.lastIndexOf('\0'));
-      for (const other of others) yield [author, other, 1 / others.size];
-    }
+    for (const [author, commits] of linked) for (const others of commits.values()) for (const other of others) add(author, other, 1 / others.size);
   }
 
   private workers(file: WorkFile): Array<[string, number[]]> {
@@ -90,21 +95,12 @@ export class CollaborationNetwork {
     if (!workers) {
       workers = [];
       for (const [key, c] of file.contributors) {
-        const times = timesWithin(c, this.since, this.until);
-        if (times.length > 0) workers.push([key, times]);
+        if (c.window.length > 0) workers.push([key, c.window]);
       }
       this.workersByFile.set(file, workers);
     }
     return workers;
   }
-}
-
-function threadPairs(thread: ThreadParticipation): Pair[] {
-  const pairs: Pair[] = [];
-  const posters = thread.windowPosters;
-  // Each poster's part in the thread is one unit shared among the others, as for commits.
-  for (let i = 0; i < posters.length; i++) for (let j = i + 1; j < posters.length; j++) pairs.push([posters[i], posters[j], 2 / (posters.length - 1)]);
-  return pairs;
 }
 
 /** True when an ascending time list has an entry at most `gap` away from `t` (binary search). */

@@ -24,13 +24,13 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
   const opts = resolveOptions(options);
   const notes: string[] = [];
   const people = new PeopleRegistry(inputs.repositories, inputs.directory, opts.extraBots);
-  const workspace = buildWorkspace(inputs.repositories, inputs.communities, inputs.homeRepository, people);
+  const workspace = buildWorkspace(inputs.repositories, inputs.communities, inputs.homeRepository, people, { since: opts.since, until: opts.now });
   const threadsOfCommunity = new Map<string, Thread[]>();
   for (const t of inputs.threads ?? []) threadsOfCommunity.set(t.community, [...(threadsOfCommunity.get(t.community) ?? []), ...t.threads]);
   const activities = inputs.communities.map((c) => collectActivity(c, workspace, inputs.patterns ?? [], threadsOfCommunity.get(c.id) ?? [], people, opts));
 
   // Collaboration and participation.
-  const network = new CollaborationNetwork(opts.since, opts.now, opts.collaborationDays * DAY);
+  const network = new CollaborationNetwork(opts.collaborationDays * DAY);
   const perCommunity = activities.map((activity) => {
     const graph = network.communityGraph(activity);
     const centrality = centralities(graph, (key) => activityWeight(activity.people.get(key)!));
@@ -68,6 +68,7 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
   }
   if (inputs.repositories.some((r) => r.index.shallow)) notes.push('some repositories are shallow clones: their history, and so these figures, are incomplete');
 
+  const topExperts = new Map<string, string | undefined>();
   const communities: CommunityFigures[] = perCommunity.map(({ activity, members, silentMembers, former }) => {
     const community = activity.community;
     const counts = { core: 0, active: 0, peripheral: 0, newcomer: 0, former, silentDeclared: silentMembers.length };
@@ -87,7 +88,7 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
       counts,
       silentMembers,
       participationOverTime: monthlyActivity(activity, opts),
-      leadership: leadership({ activity, members, spanners: spannerByKey, people, workspace, homeRepository: inputs.homeRepository, options: opts }),
+      leadership: leadership({ activity, members, spanners: spannerByKey, people, workspace, homeRepository: inputs.homeRepository, options: opts, topExperts }),
       boundary: boundaryFigures(activity, members, spannerKeys, people),
       knowledge: knowledgeAtRisk(activity.files, members, { workspace, coChange: allTime, isFormer, since: opts.since, now: opts.now, maxListedFiles: opts.maxListedFiles }),
       gaps: [],

@@ -15,7 +15,7 @@ import { doaAuthors } from './knowledgeRisk';
 import type { PeopleRegistry } from './people';
 import { isoDate, type ResolvedOptions } from './reportInputs';
 import type { CoordinationGap, GapSide, TeamRef } from './reportTypes';
-import { fileKey, timesWithin, type WorkFile, type Workspace } from './workspace';
+import { fileKey, type WorkFile, type Workspace } from './workspace';
 
 export interface GapContext {
   workspace: Workspace;
@@ -70,7 +70,7 @@ function side(file: WorkFile, context: GapContext): GapSide {
   let owners = doaAuthors(file).filter((key) => !context.isFormer(key));
   if (owners.length === 0) {
     const busiest = [...file.contributors]
-      .map(([key, c]): [string, number] => [key, timesWithin(c, context.options.since, context.options.now).length])
+      .map(([key, c]): [string, number] => [key, c.window.length])
       .filter(([key, n]) => n > 0 && !context.isFormer(key))
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     owners = busiest.slice(0, 1).map(([key]) => key);

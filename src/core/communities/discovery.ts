@@ -16,7 +16,7 @@ import type { PeopleRegistry } from './people';
 import { round } from './participation';
 import type { ResolvedOptions } from './reportInputs';
 import type { ProposedCommunity, TeamRef } from './reportTypes';
-import { timesWithin, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
 
 const MIN_PEOPLE = 3;
 const MAX_AREAS = 8;
@@ -33,23 +33,29 @@ export function discoverCommunities(
   homeRepository: string | undefined,
   options: ResolvedOptions,
 ): ProposedCommunity[] {
-  const weight = new Map<string, { person: string; area: string; changes: number; covered: number }>();
+  // person → area → changes (and the part of them on files a declared community covers)
+  const byPerson = new Map<string, Map<string, { changes: number; covered: number }>>();
   const areas = new Map<string, AreaNode>();
   for (const file of workspace.files) {
     const area = `a:${file.repository}\0${file.folder}`;
     for (const [key, c] of file.contributors) {
-      const n = timesWithin(c, options.since, options.now).length;
+      const n = c.window.length;
       if (n === 0) continue;
-      areas.set(area, { repository: file.repository, folder: file.folder });
-      const edge = `p:${key}\0${area}`;
-      const row = weight.get(edge) ?? { person: `p:${key}`, area, changes: 0, covered: 0 };
-      row.changes += n;
-      if (file.communities.length > 0) row.covered += n;
-      weight.set(edge, row);
+      if (!areas.has(area)) areas.set(area, { repository: file.repository, folder: file.folder });
+      let row = byPerson.get(key);
+      if (!row) byPerson.set(key, (row = new Map()));
+      const cell = row.get(area) ?? { changes: 0, covered: 0 };
+      cell.changes += n;
+      if (file.communities.length > 0) cell.covered += n;
+      row.set(area, cell);
     }
   }
+  const rows: Array<{ person: string; area: string; changes: number; covered: number }> = [];
+  for (const key of [...byPerson.keys()].sort()) {
+    const row = byPerson.get(key)!;
+    for (const area of [...row.keys()].sort()) rows.push({ person: `p:${key}`, area, ...row.get(area)! });
+  }
   const graph = new UndirectedGraph();
-  const rows = [...weight.values()].sort((a, b) => (a.person + a.area < b.person + b.area ? -1 : 1));
   for (const row of rows) {
     graph.mergeNode(row.person);
     graph.mergeNode(row.area);

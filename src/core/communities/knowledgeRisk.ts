@@ -9,7 +9,7 @@
 import { degreeOfAuthorship } from '../experts';
 import type { CoChangeIndex } from './coChangeIndex';
 import type { ParticipationLevel, AtRiskFile, FileList, KnowledgeAtRisk, LearnerSuggestion, MemberFigures } from './reportTypes';
-import { timesWithin, fileKey, type WorkFile, type Workspace } from './workspace';
+import { fileKey, type WorkFile, type Workspace } from './workspace';
 
 const NORMALISED_DOA_AUTHOR = 0.75;
 const ABSOLUTE_DOA_AUTHOR = 3.293;
@@ -114,7 +114,7 @@ export function suggestLearner(file: WorkFile, fileAuthors: readonly string[], l
   const credit = (other: WorkFile, field: 'folder' | 'coChanged'): void => {
     for (const [key, c] of other.contributors) {
       if (!level.has(key)) continue;
-      const n = timesWithin(c, context.since, context.now).length;
+      const n = c.window.length;
       if (n === 0) continue;
       const s = score.get(key) ?? { folder: 0, coChanged: 0 };
       s[field] += n;

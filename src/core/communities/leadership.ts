@@ -31,6 +31,8 @@ export interface LeadershipContext {
   workspace: Workspace;
   homeRepository?: string;
   options: ResolvedOptions;
+  /** `repository\0folder` → its top active expert (key), shared by the communities of one report. */
+  topExperts: Map<string, string | undefined>;
 }
 
 export function leadership(context: LeadershipContext): LeadershipEntry[] {
@@ -93,10 +95,14 @@ function inspirational(context: LeadershipContext): Array<[string, string]> {
       area.repo !== undefined ? sameRepositoryName(area.repo, r.name) : context.homeRepository === undefined || sameRepositoryName(context.homeRepository, r.name),
     );
     for (const repo of repos) {
-      const ranking = rankExperts({ index: repo.index, target: { path: folder, kind: 'folder' }, options: expertOptions, classify, limit: 3 });
-      const best = ranking.experts.find((e) => !e.former);
-      if (!best) continue;
-      const key = people.fromHistory(best.email);
+      const cacheKey = `${repo.name}\0${folder}`;
+      if (!context.topExperts.has(cacheKey)) {
+        const ranking = rankExperts({ index: repo.index, target: { path: folder, kind: 'folder' }, options: expertOptions, classify, limit: 3 });
+        const best = ranking.experts.find((e) => !e.former);
+        context.topExperts.set(cacheKey, best && people.fromHistory(best.email));
+      }
+      const key = context.topExperts.get(cacheKey);
+      if (key === undefined) continue;
       const label = `${repos.length > 1 || area.repo ? `${repo.name}:` : ''}${folder || '(root)'}`;
       tops.set(key, [...(tops.get(key) ?? []), label]);
     }

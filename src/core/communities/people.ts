@@ -27,6 +27,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 export class PeopleRegistry {
   private readonly canonical = new Map<string, string>();
+  private readonly humans = new Map<string, string | null>();
   private readonly infos = new Map<string, PersonInfo>();
   private readonly loginToKey = new Map<string, string>();
   private readonly nameToKey = new Map<string, string | null>();
@@ -60,6 +61,17 @@ export class PeopleRegistry {
     if (key === undefined) {
       key = this.directory && EMAIL.test(historyKey) ? this.directory.canonicalEmail(historyKey) : historyKey;
       this.canonical.set(historyKey, key);
+    }
+    return key;
+  }
+
+  /** {@link fromHistory}, or null for a bot: one lookup for the hot loop over every contribution. */
+  humanFromHistory(historyKey: string): string | null {
+    let key = this.humans.get(historyKey);
+    if (key === undefined) {
+      const canonical = this.fromHistory(historyKey);
+      key = this.isBot(canonical) ? null : canonical;
+      this.humans.set(historyKey, key);
     }
     return key;
   }

@@ -12,6 +12,8 @@ import type { RepositoryHistory } from './reportInputs';
 export interface Contribution {
   /** Author times of the person's changes to the file, ascending. */
   times: number[];
+  /** The part of `times` inside the report's window (computed once: every figure reads it). */
+  window: number[];
   created: boolean;
 }
 
@@ -34,6 +36,8 @@ export interface Workspace {
   /** Files per `repository\0folder`. */
   byFolder: Map<string, WorkFile[]>;
   repositories: readonly RepositoryHistory[];
+  /** Builds the entry of a file the workspace left out (untouched in the window, in no community). */
+  lookup(repository: string, filePath: string): WorkFile | undefined;
 }
 
 export function fileKey(repository: string, filePath: string): string {
@@ -45,13 +49,23 @@ export function buildWorkspace(
   communities: readonly Community[],
   homeRepository: string | undefined,
   people: PeopleRegistry,
+  window: { since: number; until: number },
 ): Workspace {
   const index = new CommunityIndex(communities, homeRepository);
-  const workspace: Workspace = { files: [], byCommunity: new Map(communities.map((c) => [c.id, []])), byKey: new Map(), byFolder: new Map(), repositories };
+  const lookup = (repository: string, filePath: string): WorkFile | undefined => {
+    const found = workspace.byKey.get(fileKey(repository, filePath));
+    if (found) return found;
+    const history = repositories.find((r) => r.name === repository)?.index.files.get(filePath);
+    return history && { ...toWorkFile(repository, history, people, window), communities: [] };
+  };
+  const workspace: Workspace = { files: [], byCommunity: new Map(communities.map((c) => [c.id, []])), byKey: new Map(), byFolder: new Map(), repositories, lookup };
   for (const repo of repositories) {
     for (const history of repo.index.files.values()) {
-      const file = toWorkFile(repo.name, history, people);
-      file.communities = index.communitiesForPath(file.path, repo.name).map((m) => m.community.id);
+      const communityIds = index.communitiesForPath(history.path, repo.name).map((m) => m.community.id);
+      // A file outside every community and untouched in the window counts for no figure.
+      if (communityIds.length === 0 && !changedSince(history, window.since)) continue;
+      const file = toWorkFile(repo.name, history, people, window);
+      file.communities = communityIds;
       workspace.files.push(file);
       workspace.byKey.set(fileKey(repo.name, file.path), file);
       const folderKey = fileKey(repo.name, file.folder);
@@ -64,31 +78,37 @@ export function buildWorkspace(
   return workspace;
 }
 
-function toWorkFile(repository: string, history: FileHistory, people: PeopleRegistry): WorkFile {
+function changedSince(history: FileHistory, since: number): boolean {
+  for (const c of history.contributions.values()) if (c.changeTimes[c.changeTimes.length - 1] >= since) return true;
+  return false;
+}
+
+function toWorkFile(repository: string, history: FileHistory, people: PeopleRegistry, window: { since: number; until: number }): WorkFile {
   const contributors = new Map<string, Contribution>();
   for (const [historyKey, c] of history.contributions) {
-    const key = people.fromHistory(historyKey);
-    if (people.isBot(key)) continue;
+    const key = people.humanFromHistory(historyKey);
+    if (key === null) continue;
     const existing = contributors.get(key);
     if (!existing) {
-      contributors.set(key, { times: c.changeTimes, created: c.created });
+      contributors.set(key, { times: c.changeTimes, window: [], created: c.created });
     } else {
       // Two history identities of one person (directory aliases): merge, keeping one copy of shared times.
       existing.times = [...new Set([...existing.times, ...c.changeTimes])].sort((a, b) => a - b);
       existing.created ||= c.created;
     }
   }
+  for (const c of contributors.values()) c.window = timesWithin(c.times, window.since, window.until);
   const slash = history.path.lastIndexOf('/');
   return { repository, path: history.path, folder: slash < 0 ? '' : history.path.slice(0, slash), totalChanges: history.totalChanges, contributors, communities: [] };
 }
 
-/** Change times of `c` inside [since, until]. */
-export function timesWithin(c: Contribution, since: number, until: number): number[] {
-  let lo = 0;
-  while (lo < c.times.length && c.times[lo] < since) lo++;
+/** The part of ascending `times` inside [since, until]. */
+export function timesWithin(times: number[], since: number, until: number): number[] {
+  let lo = times.length;
+  while (lo > 0 && times[lo - 1] >= since) lo--;
   let hi = lo;
-  while (hi < c.times.length && c.times[hi] <= until) hi++;
-  return lo === 0 && hi === c.times.length ? c.times : c.times.slice(lo, hi);
+  while (hi < times.length && times[hi] <= until) hi++;
+  return lo === 0 && hi === times.length ? times : times.slice(lo, hi);
 }
 
 /**
@@ -100,12 +120,12 @@ export function patternFileOf(patternFile: string, repositories: readonly Reposi
   if (remote) {
     const [, repoName, filePath] = remote;
     const repo = repositories.find((r) => sameRepositoryName(r.name, repoName));
-    return repo && workspace.byKey.get(fileKey(repo.name, filePath.replace(/^\/+/, '')));
+    return repo && workspace.lookup(repo.name, filePath.replace(/^\/+/, ''));
   }
   for (const repo of repositories) {
     const relative = path.relative(repo.index.repository, patternFile);
     if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-      const found = workspace.byKey.get(fileKey(repo.name, relative.split(path.sep).join('/')));
+      const found = workspace.lookup(repo.name, relative.split(path.sep).join('/'));
       if (found) return found;
     }
   }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { computeCommunityReport } from '../../../src/core/communities/communityReport';
 import { parseCommunities } from '../../../src/core/communities/parseCommunities';
+import { renderConstellation, renderKnowledge, renderParticipation, renderRings, renderTeamMatrix } from '../../../src/core/communities/charts';
 import type { CommunityInputs } from '../../../src/core/communities/reportInputs';
 import type { CommunityFigures, CommunityReport } from '../../../src/core/communities/reportTypes';
 import { GitRunner } from '../../../src/core/git/gitRunner';
@@ -159,4 +160,30 @@ describe('community report on a planted history', function () {
     assert.deepStrictEqual(JSON.parse(text), report);
     assert.strictEqual(JSON.stringify(computeCommunityReport(inputs, { now: NOW })), text);
   });
+
+  it('renders the charts as themeable SVG with text alternatives, escaping what came from the repository', () => {
+    const hostile = '<img src=x onerror=alert(1)> & "Ana"';
+    const people = { ...report.people, [P.ana.email]: { ...report.people[P.ana.email], name: hostile } };
+    const reliability = community('reliability');
+    const charts = [
+      renderRings(reliability, people),
+      renderParticipation(reliability),
+      renderKnowledge(community('billing'), people),
+      renderTeamMatrix(report.teamMatrix, report.communities),
+      renderConstellation(report.constellation, people),
+    ];
+    for (const chart of charts) {
+      assert.match(chart.svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="cst-chart"[^>]* role="img" aria-labelledby="[\w-]+-title [\w-]+-desc">/);
+      assert.ok(!/<img|style=|<script/i.test(chart.svg), 'no markup from data, no inline style (strict CSP)');
+      assert.ok(chart.text.length > 20);
+    }
+    assert.ok(charts[0].svg.includes('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ana&quot;'));
+    assert.match(charts[0].text, /^Reliability Guild: \d core, \d active, 2 peripheral, \d newcomers\ncore: .*Ben Brook \(Platform\)/);
+    assert.ok(charts[0].text.includes(`${hostile} (Payments)`), 'the text alternative is plain text');
+    assert.match(charts[2].text, /truck factor 1 \(Finn Fox\)/);
+    assert.match(charts[3].text, /^3 of 3 communities have people from two or more teams/);
+    assert.ok(charts[4].svg.includes('class="cst-potential"'), 'the potential community is drawn dashed');
+    assert.strictEqual(renderConstellation(report.constellation, people).svg, charts[4].svg, 'deterministic layout');
+  });
 });
+

@@ -7,7 +7,7 @@ export function renderParticipation(community: CommunityFigures, options: ChartO
   const width = 640;
   const height = 220;
   const left = 36;
-  const right = 36;
+  const right = 72;
   const top = 16;
   const bottom = 34;
   const plotWidth = width - left - right;

@@ -8,9 +8,9 @@ import type { CommunityFigures, ParticipationLevel, PersonFigures } from '../rep
 import { escapeXml, fixed, shorten, svgDocument, teamColourClasses, text, type Chart, type ChartOptions } from './svgKit';
 
 const RINGS: Array<{ level: ParticipationLevel; label: string; inner: number; outer: number }> = [
-  { level: 'core', label: 'core', inner: 0, outer: 0.3 },
-  { level: 'active', label: 'active', inner: 0.3, outer: 0.55 },
-  { level: 'peripheral', label: 'peripheral', inner: 0.55, outer: 0.8 },
+  { level: 'core', label: 'core', inner: 0, outer: 0.34 },
+  { level: 'active', label: 'active', inner: 0.34, outer: 0.58 },
+  { level: 'peripheral', label: 'peripheral', inner: 0.58, outer: 0.8 },
   { level: 'newcomer', label: 'newcomers', inner: 0.8, outer: 1 },
 ];
 
@@ -21,9 +21,10 @@ export function renderRings(community: CommunityFigures, people: Readonly<Record
   const radius = size / 2 - 14;
   const colour = teamColourClasses(community.members.map((m) => people[m.person]?.team?.id));
   const parts: string[] = [];
+  const labels: string[] = [];
   for (const ring of RINGS) {
     parts.push(`<circle class="cst-ring" cx="${centre}" cy="${centre}" r="${fixed(ring.outer * radius)}"/>`);
-    parts.push(text(centre, centre - ring.outer * radius + 11, ring.label, 'class="cst-muted" text-anchor="middle"'));
+    labels.push(text(centre, centre - ring.outer * radius + 11, ring.label, 'class="cst-muted cst-halo" text-anchor="middle"'));
   }
   const activity = (m: CommunityFigures['members'][number]): number => m.evidence.commits + m.evidence.patternCommits + m.evidence.threadsStarted + m.evidence.replies;
   const maxActivity = Math.max(1, ...community.members.map(activity));
@@ -37,10 +38,10 @@ export function renderRings(community: CommunityFigures, people: Readonly<Record
       const person = people[m.person];
       const name = person?.name ?? m.person;
       const team = person?.team?.name ?? 'no team';
-      // Core members spread from the very centre only when there are several of them.
-      const inner = ring.level === 'core' && members.length === 1 ? 0 : ring.inner + 0.06;
+      // A lone core member sits in the middle; several spread on a circle so their names fit.
+      const inner = ring.level === 'core' ? (members.length === 1 ? 0 : 0.14) : ring.inner + 0.04;
       const band = ring.outer - 0.04 - inner;
-      const r = (inner + band * (1 - m.centrality)) * radius;
+      const r = (inner + band * (ring.level === 'core' ? 0.5 * (1 - m.centrality) : 1 - m.centrality)) * radius;
       const angle = (2 * Math.PI * i) / members.length + RINGS.indexOf(ring) * 0.6 - Math.PI / 2;
       const x = centre + r * Math.cos(angle);
       const y = centre + r * Math.sin(angle);
@@ -48,10 +49,18 @@ export function renderRings(community: CommunityFigures, people: Readonly<Record
       parts.push(
         `<circle class="cst-node ${colour(person?.team?.id)}" cx="${fixed(x)}" cy="${fixed(y)}" r="${fixed(dot)}"><title>${escapeXml(`${name} · ${team} · ${m.level} · centrality ${m.centrality}`)}</title></circle>`,
       );
-      if (ring.level === 'core' && members.length <= 12) parts.push(text(x, y - dot - 3, shorten(name, 18), 'text-anchor="middle"'));
+      if (ring.level === 'core' && members.length <= 12) {
+        // Names point away from the centre, so neighbours' labels do not overlap.
+        const cos = r === 0 ? 0 : Math.cos(angle);
+        const anchor = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
+        const dx = anchor === 'start' ? dot + 3 : anchor === 'end' ? -dot - 3 : 0;
+        const dy = anchor === 'middle' ? (Math.sin(angle) < 0 || r === 0 ? -dot - 4 : dot + 11) : 4;
+        labels.push(text(x + dx, y + dy, shorten(name, 18), `class="cst-halo" text-anchor="${anchor}"`));
+      }
     });
     lines.push(`${ring.label}: ${members.map((m) => `${people[m.person]?.name ?? m.person} (${people[m.person]?.team?.name ?? 'no team'})`).join(', ')}`);
   }
+  parts.push(...labels);
   const teams = [...new Map(community.members.map((m) => [people[m.person]?.team?.id, people[m.person]?.team?.name ?? 'no team'])).entries()].sort((a, b) => (a[0] ?? '~').localeCompare(b[0] ?? '~'));
   teams.slice(0, 20).forEach(([id, name], i) => {
     parts.push(`<circle class="${colour(id)}" cx="${size + 12}" cy="${24 + i * 18}" r="5"/>`);

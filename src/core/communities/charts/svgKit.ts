@@ -23,6 +23,7 @@ export const CHART_CSS = `
 .cst-chart { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 11px; }
 .cst-chart text { fill: var(--vscode-foreground, #1f2328); }
 .cst-chart .cst-muted { fill: var(--vscode-descriptionForeground, #59636e); }
+.cst-chart .cst-halo { paint-order: stroke; stroke: var(--vscode-editor-background, #ffffff); stroke-width: 3px; stroke-linejoin: round; }
 .cst-chart .cst-line { stroke: var(--vscode-charts-lines, #8c959f); fill: none; }
 .cst-chart .cst-ring { stroke: var(--vscode-charts-lines, #8c959f); fill: none; stroke-opacity: 0.5; }
 .cst-chart .cst-node { stroke: var(--vscode-editor-background, #ffffff); stroke-width: 1.5; }
