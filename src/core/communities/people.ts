@@ -43,7 +43,8 @@ export class PeopleRegistry {
         const info = this.info(key, person.name);
         if (info.lastCommit === undefined || person.lastActive > info.lastCommit) {
           info.lastCommit = person.lastActive;
-          if (person.name) info.name = person.name;
+          // The directory's name wins; else the name of the latest commit.
+          if (person.name && !directory?.personByEmail(key)?.name) info.name = person.name;
         }
         const login = githubLoginFromNoreply(person.email);
         if (login) this.loginToKey.set(login, key);
