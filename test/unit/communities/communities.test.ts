@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CommunityIndex, globSpecificity } from '../../../src/core/communities/communityIndex';
+import { CommunityIndex, globSpecificity, literalPrefix } from '../../../src/core/communities/communityIndex';
 import { loadCommunities } from '../../../src/core/communities/loadCommunities';
 import { COMMUNITY_STAGES, ORGANISATION_RELATIONSHIPS, ROLE_KEYS } from '../../../src/core/communities/communityTypes';
 import { COMMUNITY_FIELDS, MEMBER_FIELDS, parseCodeArea, parseCommunities } from '../../../src/core/communities/parseCommunities';
@@ -107,6 +107,7 @@ describe('communities config', () => {
     assert.deepStrictEqual(parseCodeArea('billing:src/**'), { repo: 'billing', glob: 'src/**' });
     assert.deepStrictEqual(parseCodeArea('src/a:b/**'), { glob: 'src/a:b/**' });
     assert.deepStrictEqual(parseCodeArea('*:x'), { glob: '*:x' });
+    assert.deepStrictEqual(['src/api/**', 'src/{a,b}/*.ts', 'README.md', '**/*.ts', 'lib/+(x)', 'a\\*b'].map(literalPrefix), ['src/api/', 'src/', 'README.md', '', 'lib/', 'a']);
   });
 
   it('loads the file from a repository, resolving a files venue path against its root', async () => {
