@@ -68,7 +68,6 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
   }
   if (inputs.repositories.some((r) => r.index.shallow)) notes.push('some repositories are shallow clones: their history, and so these figures, are incomplete');
 
-  const topExperts = new Map<string, string | undefined>();
   const communities: CommunityFigures[] = perCommunity.map(({ activity, members, silentMembers, former }) => {
     const community = activity.community;
     const counts = { core: 0, active: 0, peripheral: 0, newcomer: 0, former, silentDeclared: silentMembers.length };
@@ -88,7 +87,7 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
       counts,
       silentMembers,
       participationOverTime: monthlyActivity(activity, opts),
-      leadership: leadership({ activity, members, spanners: spannerByKey, people, workspace, homeRepository: inputs.homeRepository, options: opts, topExperts }),
+      leadership: leadership({ activity, members, spanners: spannerByKey, people, workspace, options: opts }),
       boundary: boundaryFigures(activity, members, spannerKeys, people),
       knowledge: knowledgeAtRisk(activity.files, members, { workspace, coChange: allTime, isFormer, since: opts.since, now: opts.now, maxListedFiles: opts.maxListedFiles }),
       gaps: [],

@@ -6,8 +6,8 @@
  * - boundary: the community's top 3 boundary spanners (most involved here first, then by betweenness);
  * - day-to-day: the top 3 thread starters (2+ threads) and the top 3 by weeks with activity (6+).
  *   Code review would belong here too, but reviews are not in the offline history;
- * - inspirational: the top expert (the expertise model's folder ranking, former people excluded)
- *   of each code area's folder;
+ * - inspirational: the strongest experts of the community's code by the expertise model (its
+ *   folder ranking over the community's files; former people excluded);
  * - cutting-edge: maintainers and creators of *proposed* patterns, and first movers: whoever added
  *   the first file of a folder of the community that appeared inside the window;
  * - institutional: declared only.
@@ -19,7 +19,8 @@ import { LEVEL_ORDER as LEVEL_RANK } from './participation';
 import type { PeopleRegistry } from './people';
 import type { ResolvedOptions } from './reportInputs';
 import type { BoundarySpanner, LeadershipEntry, MemberFigures } from './reportTypes';
-import { sameRepositoryName, type Workspace } from './workspace';
+import type { FileHistory, HistoryIndexData } from '../git/historyTypes';
+import type { Workspace } from './workspace';
 
 const TOP = 3;
 
@@ -29,10 +30,7 @@ export interface LeadershipContext {
   spanners: ReadonlyMap<string, BoundarySpanner>;
   people: PeopleRegistry;
   workspace: Workspace;
-  homeRepository?: string;
   options: ResolvedOptions;
-  /** `repository\0folder` → its top active expert (key), shared by the communities of one report. */
-  topExperts: Map<string, string | undefined>;
 }
 
 export function leadership(context: LeadershipContext): LeadershipEntry[] {
@@ -63,7 +61,7 @@ export function leadership(context: LeadershipContext): LeadershipEntry[] {
   for (const m of spanners.slice(0, TOP)) for (const reason of context.spanners.get(m.person)!.reasons) add('boundary', m.person, reason);
   for (const m of top((x) => x.evidence.threadsStarted, 2)) add('dayToDay', m.person, `started ${m.evidence.threadsStarted} threads`);
   for (const m of top((x) => x.evidence.activeWeeks, 6)) add('dayToDay', m.person, `active in ${m.evidence.activeWeeks} weeks of the window`);
-  for (const [person, area] of inspirational(context)) add('inspirational', person, `top expert of ${area} (expertise model)`);
+  for (const [person, where] of inspirational(context)) add('inspirational', person, `a top expert of the community's code by the expertise model: ${where}`);
   for (const [person, ids] of proposers(activity)) add('cuttingEdge', person, `proposed pattern${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`);
   for (const [person, folders] of firstMovers(activity, context.options.since)) {
     add('cuttingEdge', person, `first to work in ${folders.length} new folder${folders.length > 1 ? 's' : ''} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ', …' : ''})`);
@@ -73,44 +71,37 @@ export function leadership(context: LeadershipContext): LeadershipEntry[] {
   return entries.sort((a, b) => order.get(a.role)! - order.get(b.role)! || (a.source === b.source ? 0 : a.source === 'declared' ? -1 : 1) || (a.person < b.person ? -1 : 1));
 }
 
-/** The literal folders of a glob before its first wildcard segment and its last segment ('' for `**` or `*.ts`). */
-export function globFolder(glob: string): string {
-  const segments = glob.split('/');
-  const literal: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
-    if (/[*?[\]{}!]/.test(segment)) break;
-    literal.push(segment);
-  }
-  return literal.join('/');
-}
-
+/**
+ * The expertise model's folder ranking over the community's own files (a view of each repository's
+ * index holding only them): its top experts, former people left out, down to half the best score.
+ */
 function inspirational(context: LeadershipContext): Array<[string, string]> {
   const { activity, workspace, people, options } = context;
   const expertOptions = { ...defaultExpertModelOptions(options.now), formerAfterDays: options.formerAfterDays, extraBots: [...options.extraBots] };
   const classify = (email: string) => ({ placement: { email }, relationship: 'unknown' as const });
-  const tops = new Map<string, string[]>();
-  for (const area of activity.community.codeAreas) {
-    const folder = globFolder(area.glob);
-    const repos = workspace.repositories.filter((r) =>
-      area.repo !== undefined ? sameRepositoryName(area.repo, r.name) : context.homeRepository === undefined || sameRepositoryName(context.homeRepository, r.name),
-    );
-    for (const repo of repos) {
-      const cacheKey = `${repo.name}\0${folder}`;
-      if (!context.topExperts.has(cacheKey)) {
-        const ranking = rankExperts({ index: repo.index, target: { path: folder, kind: 'folder' }, options: expertOptions, classify, limit: 3 });
-        const best = ranking.experts.find((e) => !e.former);
-        context.topExperts.set(cacheKey, best && people.fromHistory(best.email));
-      }
-      const key = context.topExperts.get(cacheKey);
-      if (key === undefined) continue;
-      const label = `${repos.length > 1 || area.repo ? `${repo.name}:` : ''}${folder || '(root)'}`;
-      tops.set(key, [...(tops.get(key) ?? []), label]);
+  const best = new Map<string, { score: number; where: string[] }>();
+  for (const repo of workspace.repositories) {
+    const files = new Map<string, FileHistory>();
+    for (const f of activity.files) {
+      const history = f.repository === repo.name ? repo.index.files.get(f.path) : undefined;
+      if (history) files.set(f.path, history);
+    }
+    if (files.size === 0) continue;
+    const view: HistoryIndexData = { ...repo.index, files };
+    const ranking = rankExperts({ index: view, target: { path: '', kind: 'folder' }, options: expertOptions, classify, limit: TOP * 2 });
+    const label = `its ${files.size} files${workspace.repositories.length > 1 ? ` in ${repo.name}` : ''}`;
+    for (const e of ranking.experts.filter((x) => !x.former && x.score >= 0.5).slice(0, TOP)) {
+      const key = people.fromHistory(e.email);
+      const entry = best.get(key) ?? { score: 0, where: [] };
+      entry.score = Math.max(entry.score, e.score);
+      entry.where.push(`${label} (score ${e.score.toFixed(2)})`);
+      best.set(key, entry);
     }
   }
-  return [...tops]
-    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+  return [...best]
+    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
     .slice(0, TOP)
-    .map(([key, areas]) => [key, [...new Set(areas)].join(', ')]);
+    .map(([key, e]) => [key, e.where.join(', ')]);
 }
 
 function proposers(activity: CommunityActivity): Array<[string, string[]]> {
