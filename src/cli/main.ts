@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { COMMUNITIES_HELP, runCommunities } from './commands/communitiesCommand';
 import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
 import { stderrLogger } from './context';
@@ -10,6 +11,7 @@ const HELP = `constellation — who knows this code, from git history and your o
 Usage:
   constellation experts <path>[:<start>[-<end>]]... [--repo DIR] [--at REV] [--limit N] [--json]
   constellation index [--repo DIR] [--json]
+${COMMUNITIES_HELP}
 
 Options:
   --repo DIR   a work tree or a bare git directory (default: the current folder)
@@ -18,12 +20,17 @@ Options:
   --json       machine-readable output: one path gives an array of experts,
                several give an object keyed by each argument
   --verbose    log git calls to stderr
+  communities: --repo repeats (NAME=DIR names it for repo:glob areas); --since or --window
+               (default 365 days) up to --until (default now); --config/--directory read
+               communities.yml/directory.yml from elsewhere; --bot adds bot name patterns
 
 Exit codes: 0 ok · 1 usage · 2 not a repository · 3 unknown path · 4 bad range ·
             5 bad revision · 6 git missing · 10 other failure
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  // Its options (repeatable --repo, --format…) are its own.
+  if (argv[0] === 'communities') return runCommand(() => runCommunities(argv.slice(1), stderrLogger(argv.includes('--verbose')), (line) => printErr(`${line}\n`)));
   let parsed;
   try {
     parsed = parseArgs({
@@ -49,18 +56,21 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? ExitCode.ok : ExitCode.usage;
   }
   const logger = stderrLogger(values.verbose === true);
-  try {
-    let output: string;
+  return runCommand(async () => {
     if (command === 'experts') {
       const limit = values.limit === undefined ? 5 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit takes a whole number from 1, not '${values.limit}'`, ExitCode.usage);
-      output = await runExperts(rest, { repo: values.repo, at: values.at, limit, json: values.json === true }, logger);
-    } else if (command === 'index') {
-      output = await runIndex({ repo: values.repo, json: values.json === true }, logger);
-    } else {
-      throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
+      return runExperts(rest, { repo: values.repo, at: values.at, limit, json: values.json === true }, logger);
     }
-    printOut(`${output}\n`);
+    if (command === 'index') return runIndex({ repo: values.repo, json: values.json === true }, logger);
+    throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
+  });
+}
+
+/** Prints a command's output, or its error with the matching exit code. */
+async function runCommand(command: () => Promise<string>): Promise<number> {
+  try {
+    printOut(`${await command()}\n`);
     return ExitCode.ok;
   } catch (err) {
     const code = err instanceof CliError ? err.exitCode : ExitCode.failed;

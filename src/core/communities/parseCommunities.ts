@@ -1,14 +1,30 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { closest } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isGitHubLogin, normalizeEmail, normalizeLogin } from '../directory/identity';
 import type { Venue } from '../threads/threadTypes';
 import { keyOf, parseYaml, textOf, type ConfigDiagnostic, type DiagnosticSink } from '../util/yamlReader';
-import { ROLE_KEYS, type CodeArea, type Community, type LeadershipRole } from './communityTypes';
+import {
+  COMMUNITY_STAGES,
+  ORGANISATION_RELATIONSHIPS,
+  ROLE_KEYS,
+  type CodeArea,
+  type Community,
+  type CommunityMember,
+  type LeadershipRole,
+} from './communityTypes';
 
 export interface CommunitiesConfig {
   communities: Community[];
   diagnostics: ConfigDiagnostic[];
 }
 
+/** The fields a community entry may have (the JSON schema must list exactly these). */
+export const COMMUNITY_FIELDS = ['id', 'name', 'description', 'domain', 'stage', 'relationship', 'venue', 'patterns', 'codeAreas', 'leadership', 'members'] as const;
+/** The fields of a `members:` entry written as a mapping. */
+export const MEMBER_FIELDS = ['email', 'github', 'role'] as const;
+
 const ID = /^[a-z0-9][a-z0-9._-]*$/i;
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
 const REPO = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -69,7 +85,7 @@ function readCommunity(item: Node, report: Report, sink: DiagnosticSink): Commun
     report(item, `community "${id}" needs a "name"; entry skipped`);
     return undefined;
   }
-  const known = new Set(['id', 'name', 'description', 'domain', 'venue', 'patterns', 'codeAreas', 'leadership']);
+  const known = new Set<string>(COMMUNITY_FIELDS);
   for (const pair of item.items) {
     const key = keyOf(pair.key);
     if (!known.has(key)) report(pair.key as Node, `unknown field "${key}" in community "${id}"`, 'warning');
@@ -79,10 +95,13 @@ function readCommunity(item: Node, report: Report, sink: DiagnosticSink): Commun
     name,
     description: str('description'),
     domain: str('domain'),
+    stage: oneOf(item.get('stage', true) as Node | undefined, 'stage', COMMUNITY_STAGES, report),
+    relationship: oneOf(item.get('relationship', true) as Node | undefined, 'relationship', ORGANISATION_RELATIONSHIPS, report),
     venue: readVenue(item.get('venue', true) as Node | undefined, report),
     patterns: str('patterns'),
     codeAreas: readCodeAreas(item.get('codeAreas', true) as Node | undefined, report),
     leadership: readLeadership(item.get('leadership', true) as Node | undefined, report),
+    members: readMembers(item.get('members', true) as Node | undefined, report, sink),
     line: sink.lineOf(item),
   };
 }
@@ -176,4 +195,88 @@ function readLeadership(node: Node | undefined, report: Report): Partial<Record<
     if (valid?.length) result[role] = valid.map((e) => e.toLowerCase());
   }
   return result;
+}
+
+/** A value from a fixed list; a wrong one is reported with the closest allowed value and dropped. */
+function oneOf<T extends string>(node: Node | undefined, key: string, allowed: readonly T[], report: Report): T | undefined {
+  if (node === undefined) return undefined;
+  const value = isScalar(node) && typeof node.value === 'string' ? node.value.trim() : undefined;
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  const hint = value ? ` (did you mean "${closest(value.toLowerCase(), [...allowed])}"?)` : '';
+  report(node, `"${key}" must be one of ${allowed.join(', ')}${hint}; ignored`);
+  return undefined;
+}
+
+/** `members:` entries are an email, a GitHub login, or `{ email | github, role }`. */
+function readMembers(node: Node | undefined, report: Report, sink: DiagnosticSink): CommunityMember[] {
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    report(node, '"members" must be a list of emails or GitHub logins');
+    return [];
+  }
+  const members: CommunityMember[] = [];
+  const seen = new Set<string>();
+  for (const entry of node.items as Node[]) {
+    const member = readMember(entry, report, sink);
+    if (!member) continue;
+    const key = member.email ?? `@${member.github}`;
+    if (seen.has(key)) {
+      report(entry, `member "${key}" is listed twice; the first entry is kept`, 'warning');
+      continue;
+    }
+    seen.add(key);
+    members.push(member);
+  }
+  return members;
+}
+
+function readMember(entry: Node, report: Report, sink: DiagnosticSink): CommunityMember | undefined {
+  const line = sink.lineOf(entry);
+  if (isScalar(entry) && typeof entry.value === 'string') {
+    const person = personOf(entry.value.trim());
+    if (!person) report(entry, `member "${entry.value}" is neither an email address nor a GitHub login; ignored`);
+    return person && { ...person, line };
+  }
+  if (!isMap(entry)) {
+    report(entry, 'a member is an email, a GitHub login, or a mapping with "email" or "github" and an optional "role"');
+    return undefined;
+  }
+  for (const pair of entry.items) {
+    const key = keyOf(pair.key);
+    if (!(MEMBER_FIELDS as readonly string[]).includes(key)) report(pair.key as Node, `unknown member field "${key}" (email, github, role)`, 'warning');
+  }
+  const text = (key: string): string | undefined => {
+    const value = entry.get(key, true) as Node | undefined;
+    if (value === undefined) return undefined;
+    if (isScalar(value) && typeof value.value === 'string' && value.value.trim()) return value.value.trim();
+    report(value, `member "${key}" must be a non-empty string`);
+    return undefined;
+  };
+  const email = text('email');
+  const github = text('github');
+  const role = text('role');
+  if (email !== undefined && !EMAIL.test(email)) {
+    report(entry.get('email', true) as Node, `member email "${email}" is not an email address; entry ignored`);
+    return undefined;
+  }
+  if (github !== undefined && !isGitHubLogin(normalizeLogin(github))) {
+    report(entry.get('github', true) as Node, `member github "${github}" is not a GitHub login; entry ignored`);
+    return undefined;
+  }
+  if (email === undefined && github === undefined) {
+    report(entry, 'a member needs an "email" or a "github" login; entry ignored');
+    return undefined;
+  }
+  return {
+    ...(email !== undefined ? { email: normalizeEmail(email) } : {}),
+    ...(github !== undefined ? { github: normalizeLogin(github) } : {}),
+    ...(role !== undefined ? { role } : {}),
+    line,
+  };
+}
+
+function personOf(text: string): Pick<CommunityMember, 'email' | 'github'> | undefined {
+  if (EMAIL.test(text)) return { email: normalizeEmail(text) };
+  const login = normalizeLogin(text);
+  return isGitHubLogin(login) ? { github: login } : undefined;
 }
