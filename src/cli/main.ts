@@ -3,13 +3,14 @@ import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { ORG_COMMANDS, ORG_HELP, runOrgCommand } from './orgCommands';
 
 const HELP = `constellation — who knows this code, from git history and your org directory
 
 Usage:
   constellation experts <path>[:<start>[-<end>]]... [--repo DIR] [--at REV] [--limit N] [--json]
   constellation index [--repo DIR] [--json]
-
+${ORG_HELP}
 Options:
   --repo DIR   a work tree or a bare git directory (default: the current folder)
   --at REV     rank with the history up to REV only
@@ -23,6 +24,7 @@ Exit codes: 0 ok · 1 usage · 2 not a repository · 3 unknown path · 4 bad ran
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  if (ORG_COMMANDS.has(argv[0])) return runOrgCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({

@@ -8,6 +8,7 @@ import { compareGlobSpecificity, matchesEmailGlob } from './emailGlob';
 import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from './identity';
 import { relationship } from './relationship';
 import type { BusinessUnit, Company, ConfigDiagnostic, Placement, Relationship, Team } from './types';
+import type { ExportIdentities, GitHubDirectorySettings } from './directoryGithubSection';
 
 /** Who someone is, as far as a commit or a GitHub account tells. */
 export interface Identity { email: string; name?: string; github?: string }
@@ -108,6 +109,16 @@ export class OrgDirectory {
   /** People listed in a team by their own entry (glob entries excluded: they stand for unknown people). */
   membersOf(teamId: string): PersonEntry[] {
     return this.people().filter((p) => p.team === teamId);
+  }
+
+  /** `export.identities` of directory.yml: the most an expertise summary may show of a person. */
+  exportIdentities(): ExportIdentities {
+    return this.config.export?.identities ?? 'full';
+  }
+
+  /** `github:` of directory.yml: the organisation whose teams complete this directory. */
+  githubSettings(): GitHubDirectorySettings | undefined {
+    return this.config.github;
   }
 
   teams(): readonly Team[] {
