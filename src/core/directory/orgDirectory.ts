@@ -9,6 +9,8 @@ import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from
 import { relationship } from './relationship';
 import type { BusinessUnit, Company, ConfigDiagnostic, Placement, Relationship, Team } from './types';
 import type { ExportIdentities, GitHubDirectorySettings } from './directoryGithubSection';
+import type { GitHubDirectorySnapshot } from './github/githubDirectoryTypes';
+import { mergeGitHubDirectory } from './github/mergeGitHubDirectory';
 
 /** Who someone is, as far as a commit or a GitHub account tells. */
 export interface Identity { email: string; name?: string; github?: string }
@@ -205,6 +207,8 @@ export interface LoadDirectoryOptions {
   /** Relative to the repository root unless absolute; defaults to `.constellation/directory.yml`. */
   directoryPath?: string;
   logger?: Logger;
+  /** The organisation's teams and members from GitHub (GitHubDirectorySource); directory.yml overrides them. */
+  github?: GitHubDirectorySnapshot;
 }
 
 /** Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory, not a problem. */
@@ -226,6 +230,14 @@ export async function loadDirectory(
       logger.debug(`no directory file at ${file}`);
     } else {
       diagnostics.push({ file, line: 1, column: 1, message: `cannot read the directory file: ${(err as Error).message}`, severity: 'error' });
+    }
+  }
+  if (options.github) {
+    const wanted = config.github?.organization;
+    if (wanted && wanted !== options.github.organization.toLowerCase()) {
+      logger.warn(`directory.yml names the GitHub organisation ${wanted}, not ${options.github.organization}: GitHub teams not used`);
+    } else {
+      config = mergeGitHubDirectory(config, options.github);
     }
   }
   const codeowners = await loadCodeowners(repoRoot, logger);
