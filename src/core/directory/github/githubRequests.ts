@@ -96,11 +96,11 @@ export class DirectoryRequests {
       const response = await this.octokit.request('POST /graphql', { baseUrl, query, variables, request: { signal: this.signal } });
       this.note(response.headers as Headers, 'graphql');
       const body = response.data as { data?: T; errors?: Array<{ type?: string; message?: string }> };
-      if (body.errors?.length && !body.data) {
-        throw Object.assign(new Error(body.errors[0].message ?? 'GraphQL error'), { errors: body.errors });
+      // A partial answer (a field refused, nodes nulled) would silently lose people: treat it as the error it is.
+      if (body.errors?.length || !body.data) {
+        throw Object.assign(new Error(body.errors?.[0]?.message ?? 'GraphQL answered without data'), { errors: body.errors ?? [] });
       }
-      if (body.errors?.length) this.logger.debug(`GraphQL answered with ${body.errors.length} partial error(s): ${body.errors[0].message ?? ''}`);
-      return body.data as T;
+      return body.data;
     } catch (err) {
       throw this.failure(err, 'POST /graphql');
     }
