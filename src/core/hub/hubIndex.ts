@@ -12,6 +12,7 @@ import {
   HUB_KIND,
   HUB_MANIFEST,
   HUB_PACKAGES,
+  pathTerms,
   termBucket,
   termFile,
   type HubCommunities,
@@ -30,6 +31,8 @@ export interface LoadedShard {
   summary: ExpertiseSummary;
   /** path → row index, files and folders (a folder key is its path with kind 'd'). */
   rowOf(path: string, kind?: 'f' | 'd'): number | undefined;
+  /** Rows whose own name (last segment) has the term (see pathTerms); built on first use. */
+  rowsNamed(term: string): readonly number[];
 }
 
 export class HubIndex {
@@ -96,10 +99,26 @@ export class HubIndex {
     }
     const rows = new Map<string, number>();
     summary.paths.forEach((row, i) => rows.set(`${row[1]}\u0000${row[0]}`, i));
+    let named: Map<string, number[]> | undefined;
     const loaded: LoadedShard = {
       repository,
       summary,
       rowOf: (path, kind) => (kind ? rows.get(`${kind}\u0000${path}`) : rows.get(`f\u0000${path}`) ?? rows.get(`d\u0000${path}`)),
+      rowsNamed: (term) => {
+        if (!named) {
+          named = new Map();
+          summary.paths.forEach((row, i) => {
+            const name = row[0].slice(row[0].lastIndexOf('/') + 1);
+            if (!name) return;
+            for (const t of pathTerms(name)) {
+              const list = named!.get(t);
+              if (list) list.push(i);
+              else named!.set(t, [i]);
+            }
+          });
+        }
+        return named.get(term.toLowerCase()) ?? [];
+      },
     };
     this.shards.set(number, loaded);
     return loaded;

@@ -170,12 +170,7 @@ async function termTargets(hub: HubIndex, word: string): Promise<ResolvedTargets
   for (const number of await candidateRepositories(hub, [term])) {
     const shard = await hub.shard(number);
     if (!shard) continue;
-    const rows: number[] = [];
-    shard.summary.paths.forEach((r, i) => {
-      const name = r[0].slice(r[0].lastIndexOf('/') + 1);
-      if (name && pathTerms(name).includes(term)) rows.push(i);
-    });
-    targets.push(...collapse(shard, rows));
+    targets.push(...collapse(shard, [...shard.rowsNamed(term)]));
   }
   return { resolvedAs: `paths named "${word}"`, targets };
 }
