@@ -88,7 +88,12 @@ export class GitHubHubSource implements HubSource {
     const cached = path.join(this.folder, 'blobs', sha);
     const text = await fs.readFile(cached, 'utf8').catch(() => undefined);
     if (text !== undefined && blobSha(text) === sha) return text;
-    const fetched = await this.send<unknown>('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: this.spec.owner, repo: this.spec.repo, file_sha: sha, mediaType: { format: 'raw' } });
+    let fetched;
+    try {
+      fetched = await this.send<unknown>('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: this.spec.owner, repo: this.spec.repo, file_sha: sha, mediaType: { format: 'raw' } });
+    } catch (err) {
+      throw new HubSourceError(`${this.name}: cannot read ${file} (not cached yet): ${toThreadBackendError(err).message}`);
+    }
     const body = fetched === 'not-modified' ? undefined : fetched.data;
     const content = typeof body === 'string' ? body : body instanceof ArrayBuffer ? new TextDecoder().decode(body) : undefined;
     if (content === undefined || blobSha(content) !== sha) throw new HubSourceError(`${this.name}: ${file} did not arrive intact`);

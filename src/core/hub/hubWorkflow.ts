@@ -138,7 +138,11 @@ export function hubWorkflow(partial: Partial<HubWorkflowOptions> = {}): string {
           { uses: 'actions/download-artifact@v4', with: { pattern: 'summaries-*', path: 'summaries' } },
           {
             name: 'Merge (repositories whose export failed keep their previous shard)',
-            run: `mkdir -p summaries ${o.indexPath}/shards\nconstellation hub merge ${o.indexPath}/shards summaries --out ${o.indexPath}`,
+            run: [
+              'mkdir -p summaries',
+              `inputs=summaries; [ -d ${o.indexPath}/shards ] && inputs="${o.indexPath}/shards summaries"`,
+              `constellation hub merge $inputs --out ${o.indexPath}`,
+            ].join('\n'),
           },
           {
             name: 'Commit the index',

@@ -29,7 +29,8 @@ describe('hub workflow (hub init)', function () {
     assert.ok(wf.jobs.export.steps.some((s: { uses?: string }) => s.uses === 'actions/cache/restore@v4'), 'history indexes survive between runs');
     assert.deepStrictEqual(wf.jobs.merge.needs, 'export');
     const mergeRun = wf.jobs.merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-    assert.match(mergeRun, /constellation hub merge index\/shards summaries --out index/);
+    assert.match(mergeRun, /inputs="index\/shards summaries"/);
+    assert.match(mergeRun, /constellation hub merge \$inputs --out index/);
     assert.match(mergeRun, /git push/);
     assert.strictEqual(wf.permissions.contents, 'write');
   });
