@@ -23,6 +23,36 @@ import {
 export const DEFAULT_SUMMARY_LIMIT = 5;
 const FOLDER_FIRST_AUTHORS = 3;
 
+/** The experts of one path: `[email, score 0..1000, changes, lastChange, created 0|1]`. */
+export type RankedRow = Array<[string, number, number, number, number]>;
+export type RankTarget = [path: string, kind: 'file' | 'folder'];
+
+/** The model options of a summary: the defaults (or the given tunables) with "now" = `asOf`. */
+export function summaryModel(asOf: number, model?: BuildSummaryInput['model']): ExpertModelOptions {
+  return { ...defaultExpertModelOptions(asOf), ...model, now: asOf };
+}
+
+/**
+ * Ranks each target with the expertise model. Pure and deterministic, so targets can be shared
+ * out over worker threads (rankWorker.ts) and the rows put back together give the same summary.
+ */
+export function rankPaths(index: HistoryIndexData, targets: readonly RankTarget[], options: ExpertModelOptions, limit: number): RankedRow[] {
+  const classify = (email: string) => ({ placement: { email }, relationship: 'unknown' as const });
+  return targets.map(([path, kind]) =>
+    rankExperts({ index, target: { path, kind }, options, classify, limit }).experts.map((e) => {
+      const created = kind === 'file' ? e.evidence.created : (e.evidence.filesCreated ?? 0) > 0;
+      return [e.email, Math.round(e.score * 1000), e.evidence.changes, e.evidence.lastChange ?? 0, created ? 1 : 0] as [string, number, number, number, number];
+    }),
+  );
+}
+
+/** Every file and folder a summary ranks, in a fixed order. */
+export function summaryTargets(index: HistoryIndexData): RankTarget[] {
+  const folders = new Set<string>();
+  for (const path of index.files.keys()) for (const folder of parentsOf(path)) folders.add(folder);
+  return [...[...index.files.keys()].map((p) => [p, 'file'] as RankTarget), ...[...folders].map((p) => [p, 'folder'] as RankTarget)];
+}
+
 export interface BuildSummaryInput {
   index: HistoryIndexData;
   directory: OrgDirectory;
@@ -34,6 +64,8 @@ export interface BuildSummaryInput {
   /** Model tunables other than `now` (which is the last commit's time). */
   model?: Partial<Omit<ExpertModelOptions, 'now'>>;
   generatedAt?: Date;
+  /** Rows of `rankPaths(index, summaryTargets(index), …)` computed elsewhere (worker threads). */
+  rankings?: RankedRow[];
 }
 
 interface PathFacts { changes: number; lastActivity: number; creators: Map<string, number> }
@@ -84,7 +116,7 @@ export function summaryAsOf(index: HistoryIndexData): number {
 export function buildSummary(input: BuildSummaryInput): ExpertiseSummary {
   const { index, directory } = input;
   const asOf = summaryAsOf(index);
-  const options: ExpertModelOptions = { ...defaultExpertModelOptions(asOf), ...input.model, now: asOf };
+  const options = summaryModel(asOf, input.model);
   const limit = input.limit ?? DEFAULT_SUMMARY_LIMIT;
   const verdicts = new Map<string, boolean>();
   const human = (email: string): boolean => {
@@ -98,24 +130,20 @@ export function buildSummary(input: BuildSummaryInput): ExpertiseSummary {
     if (!p) placements.set(email, (p = directory.placementOf({ email, name })));
     return p;
   };
-  const classify = (email: string, name: string) => ({ placement: placementOf(email, name), relationship: 'unknown' as const });
-
   const used = new Set<string>();
-  const rows: Array<{ path: string; kind: 'f' | 'd'; facts: PathFacts; first: string[]; experts: Array<[string, number, number, number, number]> }> = [];
+  const rows: Array<{ path: string; kind: 'f' | 'd'; facts: PathFacts; first: string[]; experts: RankedRow }> = [];
   const { files, folders } = pathFacts(index, human);
-  const rank = (path: string, kind: 'file' | 'folder', facts: PathFacts): void => {
-    const ranking = rankExperts({ index, target: { path, kind }, options, classify, limit });
-    const experts = ranking.experts.map((e) => {
-      used.add(e.email);
-      const created = kind === 'file' ? e.evidence.created : (e.evidence.filesCreated ?? 0) > 0;
-      return [e.email, Math.round(e.score * 1000), e.evidence.changes, e.evidence.lastChange ?? 0, created ? 1 : 0] as [string, number, number, number, number];
-    });
+  const targets = summaryTargets(index);
+  const rankings = input.rankings ?? rankPaths(index, targets, options, limit);
+  if (rankings.length !== targets.length) throw new Error(`${rankings.length} rankings for ${targets.length} paths`);
+  targets.forEach(([path, kind], i) => {
+    const facts = (kind === 'file' ? files : folders).get(path) as PathFacts;
+    const experts = rankings[i];
+    experts.forEach(([email]) => used.add(email));
     const first = topCreators(facts.creators, kind === 'file' ? 1 : FOLDER_FIRST_AUTHORS);
     first.forEach((email) => used.add(email));
     rows.push({ path, kind: kind === 'file' ? 'f' : 'd', facts, first, experts });
-  };
-  for (const [path, facts] of files) rank(path, 'file', facts);
-  for (const [path, facts] of folders) rank(path, 'folder', facts);
+  });
 
   const people: SummaryPerson[] = [...used].map((email) => {
     const record = index.people.get(email);

@@ -16,7 +16,8 @@ import { tagged, type Logger } from '../logger';
 import { MANIFEST_FILES } from '../manifests/manifestParsers';
 import { listTree, readPublishedPackages } from '../manifests/readManifests';
 import { repositoryIdentity, sameRepositoryName, type RepositoryIdentity } from '../repositories/repositoryName';
-import { buildSummary } from './buildSummary';
+import { buildSummary, DEFAULT_SUMMARY_LIMIT, summaryAsOf, summaryModel, summaryTargets } from './buildSummary';
+import { defaultRankWorkers, PARALLEL_MIN_PATHS, rankPathsInParallel } from './parallelRanking';
 import { stricterMode } from './identities';
 import type { ExpertiseSummary, IdentityMode, SummaryCommunity, SummaryPackage } from './summaryTypes';
 
@@ -42,6 +43,8 @@ export interface ExportOptions {
   /** Directory options (its path; a GitHub snapshot once wired). */
   directory?: LoadDirectoryOptions;
   communities?: CommunityFiguresProvider;
+  /** Worker threads for ranking a large repository (default: the cores, at most 4; 1 = this thread only). */
+  workers?: number;
   signal?: AbortSignal;
 }
 
@@ -52,6 +55,8 @@ export interface ExportResult {
   indexUpdate?: IndexUpdateKind;
   packagesReused: boolean;
   directory: OrgDirectory;
+  /** Threads the paths were ranked in. */
+  threads: number;
 }
 
 export async function exportRepository(options: ExportOptions): Promise<ExportResult> {
@@ -77,10 +82,16 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
   const files = reusable ? undefined : await listTree(git, root, rawIndex.head, signal);
   const packages: SummaryPackage[] = reusable && previous ? previous.packages : await readPublishedPackages(git, root, rawIndex.head, logger, { files, signal });
   const communities = await (options.communities ?? defaultCommunities)({ root, repository: identity, index, logger });
-  const summary = buildSummary({ index, directory, repository: identity, identities, packages, communities, limit: options.limit });
+  const limit = options.limit ?? DEFAULT_SUMMARY_LIMIT;
+  const targets = summaryTargets(index);
+  const workers = options.workers ?? defaultRankWorkers();
+  const rankings = targets.length >= PARALLEL_MIN_PATHS || (options.workers ?? 0) > 1
+    ? await rankPathsInParallel(index, targets, summaryModel(summaryAsOf(index)), limit, workers, logger)
+    : undefined;
+  const summary = buildSummary({ index, directory, repository: identity, identities, packages, communities, limit, rankings });
   const mode = !previous ? 'full' : previous.repository.head === rawIndex.head ? 'unchanged' : indexUpdate === 'incremental' || indexUpdate === 'unchanged' || indexUpdate === 'loaded' ? 'incremental' : 'full';
   logger.info(`${identity.name} at ${rawIndex.head.slice(0, 10)}: ${summary.paths.length} paths, ${summary.people.length} people, ${packages.length} packages (${mode}, history index ${indexUpdate ?? 'built'})`);
-  return { summary, mode, indexUpdate, packagesReused: Boolean(reusable), directory };
+  return { summary, mode, indexUpdate, packagesReused: Boolean(reusable), directory, threads: rankings ? workers : 1 };
 }
 
 /** The previous packages hold when its head is an ancestor and no manifest changed since. */

@@ -144,6 +144,15 @@ describe('constellation export (core)', function () {
     }
   });
 
+  it('ranks in worker threads with exactly the same result as in one thread', async () => {
+    const one = await exportRepository({ git, root: repo.root, logger: silentLogger, workers: 1 });
+    const three = await exportRepository({ git, root: repo.root, logger: silentLogger, workers: 3 });
+    assert.strictEqual(one.threads, 1);
+    assert.strictEqual(three.threads, 3);
+    assert.ok(one.summary.paths.length > 10);
+    assert.deepStrictEqual(withoutTime(three.summary), withoutTime(one.summary));
+  });
+
   it('exports incrementally from the previous summary and the persisted index, equal to a full export', async () => {
     const store = new HistoryIndexStore(storage, silentLogger);
     const first = await exportRepository({ git, root: repo.root, store, logger: silentLogger });
