@@ -5,6 +5,12 @@
  * all-or-nothing (a failure part-way keeps the last good snapshot); a rate limit pauses refreshes
  * until it resets. The caller passes the Octokit (the editor's session, the CLI's token): this
  * module never reads a token, so none can reach a log.
+ *
+ * Wiring (editor): the organisation is `directory.githubSettings()?.organization`;
+ *   const source = new GitHubDirectorySource({ octokit, organization, apiBase, cacheDir, logger });
+ *   directories.setGitHubSnapshot(await source.load());                      // offline first
+ *   every few minutes: directories.setGitHubSnapshot((await source.refresh()).snapshot);
+ *   after an index build: source.resolveCommitAuthors({ owner, name }, await commitPerAuthor(git, root));
  */
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
