@@ -5,6 +5,8 @@ import { runIndex } from './commands/indexCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { printErr, printOut } from './print';
+import { ORG_COMMANDS, ORG_HELP, runOrgCommand } from './orgCommands';
+import { runCommand } from './runCommand';
 
 const HELP = `constellation — who knows this code, from git history and your org directory
 
@@ -12,7 +14,7 @@ Usage:
   constellation experts <path>[:<start>[-<end>]]... [--repo DIR] [--at REV] [--limit N] [--json]
   constellation index [--repo DIR] [--json]
 ${COMMUNITIES_HELP}
-
+${ORG_HELP}
 Options:
   --repo DIR   a work tree or a bare git directory (default: the current folder)
   --at REV     rank with the history up to REV only
@@ -31,6 +33,7 @@ Exit codes: 0 ok · 1 usage · 2 not a repository · 3 unknown path · 4 bad ran
 export async function main(argv: string[]): Promise<number> {
   // Its options (repeatable --repo, --format…) are its own.
   if (argv[0] === 'communities') return runCommand(() => runCommunities(argv.slice(1), stderrLogger(argv.includes('--verbose')), (line) => printErr(`${line}\n`)));
+  if (ORG_COMMANDS.has(argv[0])) return runOrgCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -65,18 +68,6 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'index') return runIndex({ repo: values.repo, json: values.json === true }, logger);
     throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
   });
-}
-
-/** Prints a command's output, or its error with the matching exit code. */
-async function runCommand(command: () => Promise<string>): Promise<number> {
-  try {
-    printOut(`${await command()}\n`);
-    return ExitCode.ok;
-  } catch (err) {
-    const code = err instanceof CliError ? err.exitCode : ExitCode.failed;
-    printErr(`constellation: ${err instanceof Error ? err.message : String(err)}\n`);
-    return code;
-  }
 }
 
 if (require.main === module) {

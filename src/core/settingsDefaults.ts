@@ -20,6 +20,7 @@ export const SETTING_DEFAULTS = {
   'github.enterpriseUri': '',
   'github.apiUrl': '',
   'threads.refreshMinutes': 5,
+  'hub.repository': '',
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

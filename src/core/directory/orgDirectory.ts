@@ -8,6 +8,9 @@ import { compareGlobSpecificity, matchesEmailGlob } from './emailGlob';
 import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from './identity';
 import { relationship } from './relationship';
 import type { BusinessUnit, Company, ConfigDiagnostic, Placement, Relationship, Team } from './types';
+import type { ExportIdentities, GitHubDirectorySettings } from './directoryGithubSection';
+import type { GitHubDirectorySnapshot } from './github/githubDirectoryTypes';
+import { mergeGitHubDirectory } from './github/mergeGitHubDirectory';
 
 /** Who someone is, as far as a commit or a GitHub account tells. */
 export interface Identity { email: string; name?: string; github?: string }
@@ -110,6 +113,16 @@ export class OrgDirectory {
     return this.people().filter((p) => p.team === teamId);
   }
 
+  /** `export.identities` of directory.yml: the most an expertise summary may show of a person. */
+  exportIdentities(): ExportIdentities {
+    return this.config.export?.identities ?? 'full';
+  }
+
+  /** `github:` of directory.yml: the organisation whose teams complete this directory. */
+  githubSettings(): GitHubDirectorySettings | undefined {
+    return this.config.github;
+  }
+
   teams(): readonly Team[] {
     return this.config.teams;
   }
@@ -194,6 +207,8 @@ export interface LoadDirectoryOptions {
   /** Relative to the repository root unless absolute; defaults to `.constellation/directory.yml`. */
   directoryPath?: string;
   logger?: Logger;
+  /** The organisation's teams and members from GitHub (GitHubDirectorySource); directory.yml overrides them. */
+  github?: GitHubDirectorySnapshot;
 }
 
 /** Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory, not a problem. */
@@ -215,6 +230,14 @@ export async function loadDirectory(
       logger.debug(`no directory file at ${file}`);
     } else {
       diagnostics.push({ file, line: 1, column: 1, message: `cannot read the directory file: ${(err as Error).message}`, severity: 'error' });
+    }
+  }
+  if (options.github) {
+    const wanted = config.github?.organization;
+    if (wanted && wanted !== options.github.organization.toLowerCase()) {
+      logger.warn(`directory.yml names the GitHub organisation ${wanted}, not ${options.github.organization}: GitHub teams not used`);
+    } else {
+      config = mergeGitHubDirectory(config, options.github);
     }
   }
   const codeowners = await loadCodeowners(repoRoot, logger);

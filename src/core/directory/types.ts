@@ -12,7 +12,13 @@ export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
 };
 
 export interface Company { id: string; name: string; domains: string[] }
-export interface BusinessUnit { id: string; name: string; company: string }
+export interface BusinessUnit {
+  id: string;
+  name: string;
+  company: string;
+  /** `@org/team` handles of GitHub teams that (with their child teams) form this unit. */
+  githubTeams?: string[];
+}
 /**
  * `businessUnit` places the team in a unit (and through it in a company); a team of a company without
  * business units names its `company` directly instead. `github` is the `@org/team` handle CODEOWNERS uses.

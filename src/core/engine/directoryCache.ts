@@ -1,4 +1,5 @@
 import { loadDirectory } from '../directory/orgDirectory';
+import type { GitHubDirectorySnapshot } from '../directory/github/githubDirectoryTypes';
 import type { OrgDirectory } from '../directory/orgDirectory';
 import type { ConfigDiagnostic } from '../directory/types';
 import type { Logger } from '../logger';
@@ -12,6 +13,7 @@ export interface LoadedDirectory {
 /** One org directory per repository, loaded once and reloaded when told its files changed. */
 export class DirectoryCache {
   private readonly loaded = new PromiseCache<LoadedDirectory>();
+  private github: GitHubDirectorySnapshot | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -21,7 +23,7 @@ export class DirectoryCache {
 
   get(repository: string): Promise<LoadedDirectory> {
     return this.loaded.get(repository, async () => {
-      const result = await loadDirectory(repository, { directoryPath: this.directoryPath, logger: this.logger });
+      const result = await loadDirectory(repository, { directoryPath: this.directoryPath, logger: this.logger, github: this.github });
       this.onDiagnostics(repository, result.diagnostics);
       return result;
     });
@@ -31,6 +33,13 @@ export class DirectoryCache {
   invalidate(repository?: string): void {
     if (repository) this.loaded.delete(repository);
     else this.loaded.clear();
+  }
+
+  /** The organisation's directory from GitHub changed (a background refresh): every directory reloads. */
+  setGitHubSnapshot(snapshot: GitHubDirectorySnapshot | undefined): void {
+    if (snapshot === this.github) return;
+    this.github = snapshot;
+    this.invalidate();
   }
 
   setDirectoryPath(directoryPath: string | undefined): void {
