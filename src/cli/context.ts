@@ -8,7 +8,7 @@ import { HistoryIndexManager } from '../core/engine/historyIndexManager';
 import type { Logger } from '../core/logger';
 import { silentLogger } from '../core/logger';
 import { CliError, ExitCode } from './exitCodes';
-import { terminalSafe } from './terminalText';
+import { printErr } from './print';
 
 export interface CliRepository {
   root: string;
@@ -24,7 +24,7 @@ export function cacheDirectory(): string {
 
 export function stderrLogger(verbose: boolean): Logger {
   if (!verbose) return silentLogger;
-  const write = (level: string) => (m: string | Error) => process.stderr.write(`${level} ${terminalSafe(m instanceof Error ? m.message : m)}\n`);
+  const write = (level: string) => (m: string | Error) => printErr(`${level} ${m instanceof Error ? m.message : m}\n`);
   return { trace: write('trace'), debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
@@ -41,8 +41,8 @@ export function createIndexManager(git: GitRunner, logger: Logger, store: Histor
   return new HistoryIndexManager(git, store, logger, undefined, (error) => {
     if (warned) return;
     warned = true;
-    process.stderr.write(
-      `constellation: warning: cannot save the history index in ${terminalSafe(store.storageDir)} (${terminalSafe(error.message)}); ` +
+    printErr(
+      `constellation: warning: cannot save the history index in ${store.storageDir} (${error.message}); ` +
         'this run goes on without saving it, so the next one reads the history again. Set CONSTELLATION_CACHE to a writable folder.\n',
     );
   });

@@ -7,6 +7,7 @@
 import * as path from 'path';
 import type { GitRunner } from '../core/git/gitRunner';
 import type { HistoryIndexData } from '../core/git/historyTypes';
+import { objectTypeAt, readFileAt } from '../core/git/repository';
 import { readRegularFile } from '../core/util/safeRead';
 import type { CliRepository } from './context';
 import { CliError, ExitCode } from './exitCodes';
@@ -52,12 +53,8 @@ export function kindOf(index: HistoryIndexData, repoPath: string): 'file' | 'fol
   return undefined;
 }
 
-/** The git object kind at `rev:path` ('blob', 'tree', 'commit' for a submodule), or undefined. */
-async function objectAt(ctx: ResolveContext, repoPath: string): Promise<'blob' | 'tree' | 'commit' | undefined> {
-  const out = await ctx.git.run(['ls-tree', '-z', '--full-tree', ctx.revision ?? 'HEAD', '--', repoPath], { cwd: ctx.repo.root }).catch(() => '');
-  const entry = out.split('\0').find((e) => e.endsWith(`\t${repoPath}`));
-  const type = entry?.split(' ')[1];
-  return type === 'blob' || type === 'tree' || type === 'commit' ? type : undefined;
+function objectAt(ctx: ResolveContext, repoPath: string): Promise<'blob' | 'tree' | 'commit' | undefined> {
+  return objectTypeAt(ctx.git, ctx.repo.root, ctx.revision ?? 'HEAD', repoPath);
 }
 
 async function unknownPath(ctx: ResolveContext, raw: string, repoPath: string): Promise<CliError> {
@@ -75,7 +72,7 @@ async function unknownPath(ctx: ResolveContext, raw: string, repoPath: string): 
 
 async function lineCount(ctx: ResolveContext, repoPath: string): Promise<number> {
   const text = ctx.revision || ctx.repo.bare
-    ? await ctx.git.run(['show', `${ctx.revision ?? 'HEAD'}:${repoPath}`], { cwd: ctx.repo.root })
+    ? await readFileAt(ctx.git, ctx.repo.root, ctx.revision ?? 'HEAD', repoPath)
     : await readRegularFile(path.join(ctx.repo.root, repoPath), { maxBytes: MAX_COUNTED_BYTES });
   return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }

@@ -1,7 +1,7 @@
 /**
  * Text from repositories (author names, emails, paths, directory entries) is untrusted: an author
  * name can carry ANSI/OSC escapes that recolour, clear or retitle the terminal, or hide a link.
- * Everything the CLI prints goes through here. Written by hand: strip-ansi covers the escape
+ * Everything the CLI prints goes through here (from cli/print). Written by hand: strip-ansi covers the escape
  * sequences only, not lone C0/C1 controls or bidirectional overrides.
  */
 

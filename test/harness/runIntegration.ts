@@ -2,7 +2,8 @@
  * Runs test/integration in the real extension host, once per workspace setup:
  *   trusted   - the fixture organisation, workspace trust disabled
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted] [--timeout <s>]
+ *   alone     - trusted, for tests that dispose the host's activation (lifecycle): their own host
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|alone] [--grep <test title part>] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
@@ -16,6 +17,7 @@ import { createSandbox } from './sandbox';
 const GROUPS = [
   { group: 'trusted', trusted: true },
   { group: 'untrusted', trusted: false },
+  { group: 'alone', trusted: true },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
   requireFile(path.join(tools.projectRoot, 'dist', 'extension.js'), 'run `npm run build` first');
   const testsIndex = assertCompiled(path.join(tools.compiledRoot, 'test', 'integration', 'index.js'));
   const only = option('--only');
+  const grep = option('--grep');
   const timeoutMs = Number(option('--timeout') ?? 240) * 1000;
   const results: ExtensionTestResult[] = [];
   for (const { group, trusted } of GROUPS.filter((g) => !only || g.group === only)) {
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
     say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
     results.push(await runExtensionTests(tools, {
       label: group, sandbox, workspace, testsIndex, trusted, timeoutMs,
-      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile },
+      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
     }));
   }
   if (results.length === 0) throw new HarnessError(`no run matches --only ${only ?? ''}`);

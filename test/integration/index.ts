@@ -1,7 +1,9 @@
 /**
  * Entry point the extension host loads through `extensionTestsPath`: it calls run() and takes a
  * rejection as failure. Files are picked by CONSTELLATION_TEST_GROUP: `*.untrusted.test.js` run
- * in the "untrusted" group (restricted mode), every other `*.test.js` in "trusted" (the default).
+ * in the "untrusted" group (restricted mode), `*.alone.test.js` in "alone" (tests that dispose the
+ * host's activation, in a host of their own so no other test depends on their order), every other
+ * `*.test.js` in "trusted" (the default).
  */
 import { readdirSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
@@ -22,17 +24,23 @@ export function harnessLog(...args: unknown[]): void {
 type ConsoleLog = (...args: unknown[]) => void;
 const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: ConsoleLog };
 
+/** The group a compiled test file belongs to, from its name: `x.<group>.test.js` or "trusted". */
+export function groupOf(file: string): string {
+  const marked = /\.(untrusted|alone)\.test\.js$/.exec(file);
+  return marked ? marked[1] : 'trusted';
+}
+
 export function testFilesFor(group: string, folder: string): string[] {
-  const isUntrusted = (file: string) => file.endsWith('.untrusted.test.js');
   return readdirSync(folder)
-    .filter((file) => file.endsWith('.test.js') && (group === 'untrusted' ? isUntrusted(file) : !isUntrusted(file)))
+    .filter((file) => file.endsWith('.test.js') && groupOf(file) === group)
     .sort()
     .map((file) => path.join(folder, file));
 }
 
 export function run(): Promise<void> {
   const group = process.env.CONSTELLATION_TEST_GROUP ?? 'trusted';
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const grep = process.env.CONSTELLATION_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = testFilesFor(group, __dirname);
   for (const file of files) mocha.addFile(file);
   const originalLog = reporterBase.consoleLog;

@@ -6,7 +6,7 @@
  * so its Source Control view starts clean.
  */
 import { createAnchor } from '../../src/core/threads/anchor';
-import { serialiseThread } from '../../src/core/threads/fileStoreFormat';
+import { serializeThread } from '../../src/core/threads/fileStoreFormat';
 import type { Thread } from '../../src/core/threads/threadTypes';
 import { PEOPLE, YOU } from './fixtureOrg';
 import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
@@ -93,7 +93,7 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
       comments: [{ id: 'c-1', author: { name: PEOPLE.dave.name, email: PEOPLE.dave.email }, body: 'Good question: it is deliberate. Happy to pair on it this week.', createdAt: new Date(Date.parse(createdAt) + 3_600_000).toISOString() }],
       state: 'open',
     };
-    repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serialiseThread(thread));
+    repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serializeThread(thread));
   });
   if (preset === 'demo') {
     h.commit(YOU, 0, 'Communities: venues and the first design threads');

@@ -5,6 +5,8 @@ import type { Logger } from '../logger';
 import type { CommunitiesConfig } from './parseCommunities';
 
 export const COMMUNITIES_FILE = path.join('.constellation', 'communities.yml');
+/** What to do with a communities.yml over its cap. */
+export const COMMUNITIES_SIZE_ADVICE = 'keep one entry per community of practice; long lists of code areas belong in fewer, broader globs';
 
 /**
  * Reads `<repoRoot>/.constellation/communities.yml`. A missing file is no communities; `files`
@@ -12,7 +14,7 @@ export const COMMUNITIES_FILE = path.join('.constellation', 'communities.yml');
  */
 export async function loadCommunities(repoRoot: string, logger: Logger): Promise<CommunitiesConfig> {
   const file = path.join(repoRoot, COMMUNITIES_FILE);
-  const read = await readConfigFile(file, MAX_COMMUNITIES_BYTES, 'the communities file', 'keep one entry per community of practice; long lists of code areas belong in fewer, broader globs');
+  const read = await readConfigFile(file, MAX_COMMUNITIES_BYTES, 'the communities file', COMMUNITIES_SIZE_ADVICE);
   if (read.kind === 'missing') return { communities: [], diagnostics: [] };
   if (read.kind === 'problem') {
     logger.warn(`${file}: ${read.diagnostic.message}`);

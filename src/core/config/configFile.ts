@@ -14,9 +14,12 @@ export async function readConfigFile(file: string, maxBytes: number, what: strin
     return { kind: 'text', text: await readRegularFile(file, { maxBytes }) };
   } catch (err) {
     if (err instanceof UnreadableFileError && err.reason === 'missing') return { kind: 'missing' };
-    const reason = err instanceof UnreadableFileError && err.reason === 'too-large'
-      ? `${what} is larger than ${formatBytes(maxBytes)}, so Constellation does not read it: ${advice}`
-      : `cannot read ${what}: ${(err as Error).message}`;
-    return { kind: 'problem', diagnostic: { file, line: 1, column: 1, message: reason, severity: 'error' } };
+    if (err instanceof UnreadableFileError && err.reason === 'too-large') return { kind: 'problem', diagnostic: tooLarge(file, maxBytes, what, advice) };
+    return { kind: 'problem', diagnostic: { file, line: 1, column: 1, message: `cannot read ${what}: ${(err as Error).message}`, severity: 'error' } };
   }
+}
+
+/** The problem of a configuration text over its cap (also for texts read from git rather than a file). */
+export function tooLarge(file: string, maxBytes: number, what: string, advice: string): ConfigDiagnostic {
+  return { file, line: 1, column: 1, message: `${what} is larger than ${formatBytes(maxBytes)}, so Constellation does not read it: ${advice}`, severity: 'error' };
 }

@@ -9,7 +9,7 @@ import { isBot } from '../experts/bots';
 import type { HistoryIndexData, PersonRecord } from '../git/historyTypes';
 import { kebabCase } from '../util/kebabCase';
 import { matchingRule, type CodeownersRule } from './codeowners';
-import { domainOf, githubLoginFromNoreply, isGithubLogin } from './identity';
+import { domainOf, githubLoginFromNoreply, isGitHubLogin } from './identity';
 
 export interface DirectoryDraftInput {
   index: HistoryIndexData;
@@ -118,7 +118,7 @@ export function draftDirectory(input: DirectoryDraftInput): DirectoryDraft {
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const found = githubLoginFromNoreply(record.email);
     // A login names one person in the directory: the first (most commits) keeps it.
-    const login = found && isGithubLogin(found) && !logins.has(found) ? found : undefined;
+    const login = found && isGitHubLogin(found) && !logins.has(found) ? found : undefined;
     if (login) logins.add(login);
     // Only a clear majority of the owned changes makes a guess; a split is left to the user.
     const share = best && total ? best[1] / total : undefined;

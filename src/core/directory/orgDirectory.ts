@@ -9,6 +9,9 @@ import { compareGlobSpecificity, matchesEmailGlob } from './emailGlob';
 import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from './identity';
 import { relationship } from './relationship';
 import type { BusinessUnit, Company, ConfigDiagnostic, Placement, Relationship, Team } from './types';
+import type { ExportIdentities, GitHubDirectorySettings } from './directoryGithubSection';
+import type { GitHubDirectorySnapshot } from './github/githubDirectoryTypes';
+import { mergeGitHubDirectory } from './github/mergeGitHubDirectory';
 
 /** Who someone is, as far as a commit or a GitHub account tells. */
 export interface Identity { email: string; name?: string; github?: string }
@@ -97,7 +100,7 @@ export class OrgDirectory {
     return this.byEmail.get(normalizeEmail(email));
   }
 
-  personByGithub(login: string): PersonEntry | undefined {
+  personByGitHub(login: string): PersonEntry | undefined {
     return this.byLogin.get(normalizeLogin(login));
   }
 
@@ -109,6 +112,16 @@ export class OrgDirectory {
   /** People listed in a team by their own entry (glob entries excluded: they stand for unknown people). */
   membersOf(teamId: string): PersonEntry[] {
     return this.people().filter((p) => p.team === teamId);
+  }
+
+  /** `export.identities` of directory.yml: the most an expertise summary may show of a person. */
+  exportIdentities(): ExportIdentities {
+    return this.config.export?.identities ?? 'full';
+  }
+
+  /** `github:` of directory.yml: the organisation whose teams complete this directory. */
+  githubSettings(): GitHubDirectorySettings | undefined {
+    return this.config.github;
   }
 
   teams(): readonly Team[] {
@@ -136,7 +149,7 @@ export class OrgDirectory {
   }
 
   /** The team whose `github` handle is `@org/team` (case-insensitive). */
-  teamByGithubHandle(handle: string): Team | undefined {
+  teamByGitHubHandle(handle: string): Team | undefined {
     return this.teamByHandle.get(handle.toLowerCase());
   }
 
@@ -149,7 +162,7 @@ export class OrgDirectory {
   teamsOwning(filePath: string): Team[] {
     const teams: Team[] = [];
     for (const owner of this.codeownersOf(filePath)) {
-      const team = this.teamByGithubHandle(owner);
+      const team = this.teamByGitHubHandle(owner);
       if (team && !teams.includes(team)) {
         teams.push(team);
       }
@@ -195,6 +208,8 @@ export interface LoadDirectoryOptions {
   /** Relative to the repository root unless absolute; defaults to `.constellation/directory.yml`. */
   directoryPath?: string;
   logger?: Logger;
+  /** The organisation's teams and members from GitHub (GitHubDirectorySource); directory.yml overrides them. */
+  github?: GitHubDirectorySnapshot;
 }
 
 /**
@@ -219,6 +234,14 @@ export async function loadDirectory(
     diagnostics.push(read.diagnostic);
   } else {
     logger.debug(`no directory file at ${file}`);
+  }
+  if (options.github) {
+    const wanted = config.github?.organization;
+    if (wanted && wanted !== options.github.organization.toLowerCase()) {
+      logger.warn(`directory.yml names the GitHub organisation ${wanted}, not ${options.github.organization}: GitHub teams not used`);
+    } else {
+      config = mergeGitHubDirectory(config, options.github);
+    }
   }
   const codeowners = await loadCodeowners(repoRoot, logger);
   diagnostics.push(...codeowners.diagnostics);

@@ -1,4 +1,5 @@
 import { loadDirectory, OrgDirectory } from '../directory/orgDirectory';
+import type { GitHubDirectorySnapshot } from '../directory/github/githubDirectoryTypes';
 import type { ConfigDiagnostic } from '../directory/types';
 import type { Logger } from '../logger';
 import { PromiseCache } from '../util/promiseCache';
@@ -17,6 +18,7 @@ export type DirectoryLoader = typeof loadDirectory;
 export class DirectoryCache {
   private readonly loaded = new PromiseCache<LoadedDirectory>();
   private readonly last = new Map<string, LoadedDirectory>();
+  private github: GitHubDirectorySnapshot | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -28,7 +30,7 @@ export class DirectoryCache {
   get(repository: string): Promise<LoadedDirectory> {
     return this.loaded.get(repository, async () => {
       const path = this.directoryPath;
-      const result = await this.load(repository, { directoryPath: path, logger: this.logger });
+      const result = await this.load(repository, { directoryPath: path, logger: this.logger, github: this.github });
       if (path === this.directoryPath) this.last.set(repository, result);
       this.onDiagnostics(repository, result.diagnostics);
       return result;
@@ -57,6 +59,13 @@ export class DirectoryCache {
   invalidate(repository?: string): void {
     if (repository) this.loaded.delete(repository);
     else this.loaded.clear();
+  }
+
+  /** The organisation's directory from GitHub changed (a background refresh): every directory reloads. */
+  setGitHubSnapshot(snapshot: GitHubDirectorySnapshot | undefined): void {
+    if (snapshot === this.github) return;
+    this.github = snapshot;
+    this.invalidate();
   }
 
   setDirectoryPath(directoryPath: string | undefined): void {

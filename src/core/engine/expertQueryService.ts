@@ -1,7 +1,7 @@
 import type { BlameCache } from '../git/blame';
 import type { GitRunner } from '../git/gitRunner';
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
-import { currentUserEmail } from '../git/repository';
+import { currentUserEmail } from '../git/repositoryConfig';
 import type { Placement, Relationship } from '../directory/types';
 import { rankExperts } from '../experts/ranking';
 import type { ExpertModelOptions, ExpertRanking } from '../experts/types';
@@ -50,6 +50,8 @@ export class ExpertQueryService {
     private readonly directories: DirectoryCache,
     private readonly modelOptions: () => ExpertModelOptions,
     private readonly logger: Logger,
+    /** Who "you" are in a repository; the editor's repository registry knows and caches it. */
+    private readonly userEmail?: (repository: string) => Promise<string | undefined>,
   ) {}
 
   async rank(query: ExpertQuery, context: ExpertQueryContext = {}): Promise<ExpertRanking | undefined> {
@@ -81,7 +83,7 @@ export class ExpertQueryService {
       limit: query.limit,
       partial,
     });
-    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGithubHandle(handle)?.name ?? handle);
+    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGitHubHandle(handle)?.name ?? handle);
     return owners.length > 0 ? { ...ranking, owners } : ranking;
   }
 
@@ -91,6 +93,7 @@ export class ExpertQueryService {
   }
 
   private you(repository: string): Promise<string | undefined> {
+    if (this.userEmail) return this.userEmail(repository).catch(() => undefined);
     return this.youByRepo.get(repository, () => currentUserEmail(this.git, repository).catch(() => undefined));
   }
 

@@ -1,9 +1,9 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { folderRollup, parentFolders, type FolderRollup } from './folderRollup';
-import { degreeOfAuthorship, normalised, recencyWeight, type ScoreWeights } from './scoring';
+import { degreeOfAuthorship, normalized, recencyWeight, type ScoreWeights } from './scoring';
 import type { ExpertEvidence, ExpertModelOptions } from './types';
 
-/** A person with the evidence gathered for one query and an unnormalised score. */
+/** A person with the evidence gathered for one query and an unnormalized score. */
 export interface Candidate {
   email: string;
   evidence: ExpertEvidence;
@@ -21,7 +21,7 @@ function candidate(map: Map<string, Candidate>, email: string): Candidate {
   return c;
 }
 
-/** Per-person folder term: recency, authorship across files and files created, each normalised. */
+/** Per-person folder term: recency, authorship across files and files created, each normalized. */
 export function folderTerms(rollup: FolderRollup, human: HumanFilter, w: ScoreWeights): Map<string, number> {
   let maxR = 0;
   let maxA = 0;
@@ -35,7 +35,7 @@ export function folderTerms(rollup: FolderRollup, human: HumanFilter, w: ScoreWe
   const out = new Map<string, number>();
   for (const [email, p] of rollup.people) {
     if (!human(email)) continue;
-    out.set(email, w.recency * normalised(p.recency, maxR) + w.doa * normalised(p.authorship, maxA) + w.creator * normalised(p.created, maxC));
+    out.set(email, w.recency * normalized(p.recency, maxR) + w.doa * normalized(p.authorship, maxA) + w.creator * normalized(p.created, maxC));
   }
   return out;
 }
@@ -86,7 +86,7 @@ export function fileCandidates(index: HistoryIndexData, path: string, blame: Bla
       cand.evidence.doa = doa;
     }
     for (const cand of out.values()) {
-      cand.score = w.recency * normalised(recency.get(cand.email) ?? 0, maxR) + w.doa * normalised(cand.evidence.doa ?? 0, maxD) + (cand.evidence.created ? w.creator : 0);
+      cand.score = w.recency * normalized(recency.get(cand.email) ?? 0, maxR) + w.doa * normalized(cand.evidence.doa ?? 0, maxD) + (cand.evidence.created ? w.creator : 0);
     }
   }
   if (blame && blame.totalLines > 0) {

@@ -1,6 +1,6 @@
 import type { FileHistory, HistoryIndexData } from '../git/historyTypes';
 import { isBot } from './bots';
-import { degreeOfAuthorship, normalised, recencyWeight } from './scoring';
+import { degreeOfAuthorship, normalized, recencyWeight } from './scoring';
 
 /** One person's activity under a folder. */
 export interface FolderPerson {
@@ -8,7 +8,7 @@ export interface FolderPerson {
   lastChange: number;
   /** Recency-weighted changes, referenced to the folder's latest change (see `recencyWeight`). */
   recency: number;
-  /** Σ of the person's normalised DOA over the folder's files. */
+  /** Σ of the person's normalized DOA over the folder's files. */
   authorship: number;
   created: number;
 }
@@ -47,7 +47,7 @@ export function fileAuthorship(file: FileHistory, humans: ReadonlySet<string> | 
     raw.set(email, doa);
     if (doa > max) max = doa;
   }
-  for (const [email, doa] of raw) raw.set(email, normalised(doa, max));
+  for (const [email, doa] of raw) raw.set(email, normalized(doa, max));
   return raw;
 }
 

@@ -1,6 +1,6 @@
 /** The expertise model: who knows this code, and why. */
 export { isBot } from './bots';
-export { rankExperts, defaultExpertModelOptions, normaliseTargetPath, DEFAULT_LIMIT, type Classifier, type ExpertQuery } from './ranking';
+export { rankExperts, defaultExpertModelOptions, normalizeTargetPath, DEFAULT_LIMIT, type Classifier, type RankingInput } from './ranking';
 export { sortForDisplay, groupByRelationship, CROSS_TEAM_ORDER, type RelationshipGroup } from './display';
 export { logicalBlockAround, type LogicalBlockOptions } from './logicalBlock';
 export { humaniseAge } from './relativeTime';

@@ -10,7 +10,8 @@ import type { ExpertModelOptions, ExpertRanking, RankedExpert } from './types';
 /** Where a person sits and how they stand relative to the user (the org directory, adapted). */
 export type Classifier = (email: string, name: string) => { placement: Placement; relationship: Relationship };
 
-export interface ExpertQuery {
+/** Everything the ranking model reads (the engine's ExpertQuery is the question asked; this is the evidence). */
+export interface RankingInput {
   index: HistoryIndexData;
   target: { path: string; kind: TargetKind; startLine?: number; endLine?: number };
   /** Surviving lines of the range (kind 'lines') or of the whole file. */
@@ -40,7 +41,7 @@ export function defaultExpertModelOptions(now: number): ExpertModelOptions {
  * Repository-relative (callers give forward slashes), no leading "./" nor trailing "/"; '' is the
  * root. A backslash stays: on POSIX it is part of a file name, and `a\b.ts` is not `a/b.ts`.
  */
-export function normaliseTargetPath(path: string): string {
+export function normalizeTargetPath(path: string): string {
   let p = path.replace(/\/+$/, '');
   while (p.startsWith('./')) p = p.slice(2);
   return p === '.' ? '' : p.replace(/^\/+/, '');
@@ -54,10 +55,10 @@ function byScore(a: Candidate, b: Candidate): number {
  * Ranks the people who know a line range, a file or a folder best. Pure and cheap: a file query
  * touches only that file's contributors; folder roll-ups are memoised per index object.
  */
-export function rankExperts(input: ExpertQuery): ExpertRanking {
+export function rankExperts(input: RankingInput): ExpertRanking {
   const { index, blame, options } = input;
   const w: ScoreWeights = { ...DEFAULT_WEIGHTS, ...input.weights };
-  const path = normaliseTargetPath(input.target.path);
+  const path = normalizeTargetPath(input.target.path);
   const kind = input.target.kind;
   const nameOf = (email: string): string => index.people.get(email)?.name ?? blame?.names.get(email) ?? email;
   const verdicts = new Map<string, boolean>();

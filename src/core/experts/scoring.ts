@@ -1,5 +1,5 @@
 /**
- * The expertise score. For one query every candidate gets, each term normalised to 0..1 within
+ * The expertise score. For one query every candidate gets, each term normalized to 0..1 within
  * the query so that no unit dominates another:
  *
  *   file(p)   = wBlame·B(p) + wRecency·R(p)/max R + wDoa·DOA(p)/max DOA + wCreator·FA(p)
@@ -10,7 +10,7 @@
  *   R   Σ over p's changes of 2^(−age/halfLife): change count with exponential recency decay
  *   DOA Degree-of-Authorship (Fritz et al.; Avelino et al.): 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1+AC),
  *       FA = 1 when p added the file, DL = p's changes, AC = everyone else's changes (floored at 0)
- *   A   Σ over files under the folder of p's normalised DOA (how many files p "authors" there)
+ *   A   Σ over files under the folder of p's normalized DOA (how many files p "authors" there)
  *   C   files under the folder that p added
  *   β   back-off: only when the file has fewer than `backoffMinChanges` changes, F = the nearest
  *       parent folder with enough other history; β = backoff · backoffDecay^(levels up − 1) · (1 − changes/min)
@@ -48,7 +48,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
 
 const DAY = 86_400;
 
-/** Degree-of-Authorship, unnormalised. */
+/** Degree-of-Authorship, unnormalized. */
 export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, othersChanges: number): number {
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + Math.max(0, othersChanges));
 }
@@ -64,7 +64,7 @@ export function decayWeight(time: number, reference: number, halfLifeDays: numbe
 
 /**
  * Recency-weighted change count. The reference is the latest change among the candidates, not
- * "now": the scores are normalised by their maximum, so the reference cancels out, and anchoring
+ * "now": the scores are normalized by their maximum, so the reference cancels out, and anchoring
  * it on real changes avoids underflow to 0 for old histories with short half-lives.
  */
 export function recencyWeight(times: readonly number[], reference: number, halfLifeDays: number): number {
@@ -74,7 +74,7 @@ export function recencyWeight(times: readonly number[], reference: number, halfL
 }
 
 /** `value / max`, or 0 when the max is not positive. */
-export function normalised(value: number, max: number): number {
+export function normalized(value: number, max: number): number {
   return max > 0 ? Math.max(0, value) / max : 0;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
-import { GitError } from './gitError';
+import { GitError, linesInFile } from './gitError';
 import type { GitRunner } from './gitRunner';
 import { personKey } from './historyReplay';
 import type { BlameSummary } from './historyTypes';
@@ -37,11 +37,10 @@ export async function blameRange(git: GitRunner, repoRoot: string, relPath: stri
     return await runBlame(git, repoRoot, relPath, start, end, options);
   } catch (err) {
     // The range runs past the end of the file on disk: blame what exists.
-    const match = err instanceof GitError ? /has only (\d+) lines?/.exec(err.stderr) : null;
-    if (!match) {
+    const lineCount = err instanceof GitError ? linesInFile(err) : undefined;
+    if (lineCount === undefined) {
       throw err;
     }
-    const lineCount = Number(match[1]);
     end = Math.min(end, lineCount);
     start = Math.min(start, end);
     if (lineCount === 0 || start < 1) {

@@ -1,4 +1,5 @@
 import { silentLogger, type Logger } from '../logger';
+import { CoChangeRecorder, copyCoChange, emptyCoChange, type CoChangeData } from './coChange';
 import { GitError } from './gitError';
 import type { GitRunner } from './gitRunner';
 import { HistoryReplay, personKey } from './historyReplay';
@@ -71,9 +72,10 @@ export async function buildHistoryIndex(
   if (!head) {
     return index;
   }
-  const replay = await replayRange(git, repoRoot, head, () => ({ files: new Map(), people: new Map() }), shallow, options);
+  const replay = await replayRange(git, repoRoot, head, () => ({ files: new Map(), people: new Map(), coChange: emptyCoChange() }), shallow, options);
   index.files = replay.files;
   index.people = replay.people;
+  index.coChange = replay.coChange;
   index.commitCount = replay.commitCount;
   await finish(git, index, replay, options);
   return index;
@@ -108,7 +110,8 @@ export async function updateHistoryIndex(
     return rebuild();
   }
   // Fresh maps sharing the records of `index`; the replay copies a record before changing it.
-  const copyOfIndex = (): Pick<HistoryIndexData, 'files' | 'people'> => ({ files: new Map(index.files), people: new Map(index.people) });
+  // An index persisted before co-change data existed is rebuilt (format version), so this is set.
+  const copyOfIndex = (): ReplayState => ({ files: new Map(index.files), people: new Map(index.people), coChange: copyCoChange(index.coChange ?? emptyCoChange()) });
   const replay = await replayRange(git, root, `${index.head}..${target}`, copyOfIndex, shallow, options, true);
   if (replay.mailmapChanged) {
     logger.info(`.mailmap changed in ${root}: rebuilding so every identity is mapped the same way`);
@@ -119,6 +122,7 @@ export async function updateHistoryIndex(
     head: target,
     files: replay.files,
     people: replay.people,
+    coChange: replay.coChange,
     commitCount: index.commitCount + replay.commitCount,
   };
   await finish(git, updated, replay, options);
@@ -134,6 +138,7 @@ function emptyIndex(repository: string, head: string, shallow: boolean): History
     commitCount: 0,
     people: new Map(),
     files: new Map(),
+    coChange: emptyCoChange(),
     updatedAt: Math.floor(Date.now() / 1000),
   };
 }
@@ -162,11 +167,11 @@ async function replayRange(
   git: GitRunner,
   root: string,
   range: string,
-  base: () => { files: Map<string, FileHistory>; people: Map<string, PersonRecord> },
+  base: () => ReplayState,
   shallow: boolean,
   options: BuildHistoryOptions,
   copyOnWrite = false,
-): Promise<HistoryReplay> {
+): Promise<ReplayResult> {
   const logger = options.logger ?? silentLogger;
   let failure: GitError;
   try {
@@ -207,19 +212,22 @@ async function streamInto(
   git: GitRunner,
   root: string,
   range: string,
-  state: { files: Map<string, FileHistory>; people: Map<string, PersonRecord> },
+  state: ReplayState,
   shallow: boolean,
   renames: RenameDetection,
   options: BuildHistoryOptions,
   copyOnWrite: boolean,
   /** Changes of the paths left out of this pass, by commit, merged into it. */
   extra?: Map<string, FileChange[]>,
-): Promise<HistoryReplay> {
+): Promise<ReplayResult> {
   const replay = new HistoryReplay(state.files, state.people, shallow, copyOnWrite);
+  const coChange = new CoChangeRecorder(state.coChange, shallow);
   const onProgress = options.onProgress;
   const parser = new LogStreamParser((commit) => {
     const more = extra?.get(commit.sha);
-    replay.apply(more ? { ...commit, changes: [...commit.changes, ...more] } : commit);
+    const complete = more ? { ...commit, changes: [...commit.changes, ...more] } : commit;
+    replay.apply(complete);
+    coChange.apply(complete);
     if (onProgress && replay.commitCount % PROGRESS_EVERY === 0) {
       onProgress(replay.commitCount);
     }
@@ -230,8 +238,16 @@ async function streamInto(
     options.logger?.warn(`git log output of ${root} had ${parser.malformedTokens} unexpected token(s); they were skipped`);
   }
   onProgress?.(replay.commitCount);
-  return replay;
+  return Object.assign(replay, { coChange: coChange.data });
 }
+
+interface ReplayState {
+  files: Map<string, FileHistory>;
+  people: Map<string, PersonRecord>;
+  coChange: CoChangeData;
+}
+
+type ReplayResult = HistoryReplay & { coChange: CoChangeData };
 
 /** Folds co-authors into their .mailmap identities, drops files gone at head, stamps the time. */
 async function finish(git: GitRunner, index: HistoryIndexData, replay: HistoryReplay, options: BuildHistoryOptions): Promise<void> {

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { ThreadBackendError } from './backendError';
 import { withFileLock } from './fileLock';
-import { appendCommentText, frontMatterLine, parseThreadFile, serialiseThread, type FileProblem } from './fileStoreFormat';
+import { appendCommentText, frontMatterLine, parseThreadFile, serializeThread, type FileProblem } from './fileStoreFormat';
 import { readRegularFile } from '../util/safeRead';
 import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 import { kebabCase } from '../util/kebabCase';
@@ -38,7 +38,7 @@ export interface FolderScan {
  * Threads as Markdown files in a folder (for example a checked-out "community hub" repository).
  * Concurrency: a new thread is a new file (unique id) written atomically; a comment is a
  * read-append-rewrite of the thread file under `<file>.lock`, an O_EXCL lock file shared by
- * every process, so concurrent comments are serialised and none is lost.
+ * every process, so concurrent comments are serialized and none is lost.
  */
 export class FileThreadStore implements ThreadBackend {
   private readonly logger: Logger;
@@ -127,7 +127,7 @@ export class FileThreadStore implements ThreadBackend {
       comments: [],
       state: 'open',
     };
-    await writeFileAtomic(file, serialiseThread(thread));
+    await writeFileAtomic(file, serializeThread(thread));
     return thread;
   }
 

@@ -19,7 +19,7 @@ export interface FileProblem {
 
 export type ParsedThreadFile = { ok: true; thread: Thread } | { ok: false; problem: FileProblem };
 
-export function serialiseThread(thread: Thread): string {
+export function serializeThread(thread: Thread): string {
   const front: Record<string, unknown> = {
     id: thread.id,
     title: thread.title,

@@ -4,7 +4,7 @@ import type { PatternCatalogue } from '../../core/patterns/library';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { resolveDocumentLink } from '../../core/patterns/documentLinks';
 import { renderPatternDocument, type RenderedPattern } from '../../core/patterns/render';
-import type { ExpertsModule } from '../experts/registerExperts';
+import type { OrgDirectoryService } from '../platform/orgDirectory';
 import type { ResolvedExample } from './exampleLinks';
 import { rootsFor } from './exampleLinks';
 import type { PanelModel, PanelPatternRef, PanelPerson } from '../../webview/panelMessages';
@@ -18,9 +18,9 @@ function ref(catalogue: PatternCatalogue, id: string): PanelPatternRef {
 }
 
 /** Maintainers (emails or GitHub logins) resolved through the org directory: name and team. */
-export async function maintainersOf(pattern: Pattern, experts: ExpertsModule): Promise<PanelPerson[]> {
+export async function maintainersOf(pattern: Pattern, directories: OrgDirectoryService): Promise<PanelPerson[]> {
   const root = rootsFor(pattern)[0];
-  const directory = root ? await experts.services.directories.get(root).then((d) => d.directory, () => undefined) : undefined;
+  const directory = root ? await directories.get(root).then((d) => d.directory, () => undefined) : undefined;
   return pattern.maintainers.map((handle) => {
     const isEmail = handle.includes('@');
     const placement = directory?.placementOf(isEmail ? { email: handle } : { email: '', github: handle.replace(/^@/, '') });

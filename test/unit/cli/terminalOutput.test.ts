@@ -67,6 +67,23 @@ describe('CLI terminal output', function () {
     assert.strictEqual(expert.email, HOSTILE_EMAIL);
   });
 
+  it('every command prints through the same writer: who-knows from an exported hub, as text and as JSON', () => {
+    const summary = path.join(cache, 'summary.json');
+    const hub = path.join(cache, 'hub');
+    assert.strictEqual(run(['export', '--repo', repo.root, '--out', summary]).code, 0);
+    assert.strictEqual(run(['hub', 'merge', summary, '--out', hub]).code, 0);
+    const text = run(['who-knows', 'src', '--hub', hub]);
+    assert.strictEqual(text.code, 0, text.stderr);
+    assert.ok(!DANGEROUS.test(text.stdout), JSON.stringify(text.stdout));
+    assert.match(text.stdout, /MalSupport RedLTR <mal@acme\.example>/);
+    const json = run(['who-knows', 'src', '--hub', hub, '--json']);
+    assert.strictEqual(json.code, 0, json.stderr);
+    assert.ok(!DANGEROUS.test(json.stdout), JSON.stringify(json.stdout));
+    const answer = JSON.parse(json.stdout) as { experts: Array<{ name: string; email: string }> };
+    assert.strictEqual(answer.experts[0].name, HOSTILE_NAME);
+    assert.strictEqual(answer.experts[0].email, HOSTILE_EMAIL);
+  });
+
   it('sanitises each kind of sequence', () => {
     assert.strictEqual(oneLine('a\x1b[1;31mb\x1b[0m'), 'ab');
     assert.strictEqual(oneLine('a\x1b]0;title\x1b\\b'), 'ab', 'OSC ended by ST');

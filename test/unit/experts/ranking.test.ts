@@ -38,7 +38,7 @@ describe('rankExperts', () => {
     assert.deepStrictEqual(emails(rankFile(staleVsFresh, 'src/a.ts', { halfLifeDays: 100_000 })), ['old@team.test', 'new@team.test']);
   });
 
-  it('normalises scores so the top expert scores 1 and all are within 0..1', () => {
+  it('normalizes scores so the top expert scores 1 and all are within 0..1', () => {
     const r = rankFile(staleVsFresh, 'src/a.ts');
     assert.strictEqual(r.experts[0].score, 1);
     for (const e of r.experts) assert.ok(e.score > 0 && e.score <= 1, `${e.email}: ${e.score}`);
