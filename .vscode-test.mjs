@@ -23,12 +23,25 @@ mkdirSync(fixtureDir, { recursive: true });
 const { createFixtureWorkspace } = require('./out/test/support/fixtureWorkspace.js');
 writeFileSync(fixtureInfo, JSON.stringify(createFixtureWorkspace(workspace, 'test'), null, 2));
 
-export default defineConfig({
-  label: 'integration',
-  files: 'out/test/integration/**/*.test.js',
+const common = {
   workspaceFolder: workspace,
-  // Same group and fixture hand-over as the offline runner; untrusted tests skip themselves here.
-  env: { CONSTELLATION_TEST_GROUP: 'trusted', CONSTELLATION_FIXTURE_INFO: fixtureInfo },
   launchArgs: ['--disable-workspace-trust', '--disable-extensions'],
   mocha: { ui: 'bdd', timeout: 30000, color: true },
-});
+};
+
+// Same groups and fixture hand-over as the offline runner; untrusted tests skip themselves here.
+// `*.alone.test.js` dispose the host's activation, so they get a host of their own.
+export default defineConfig([
+  {
+    ...common,
+    label: 'integration',
+    files: 'out/test/integration/**/!(*.alone).test.js',
+    env: { CONSTELLATION_TEST_GROUP: 'trusted', CONSTELLATION_FIXTURE_INFO: fixtureInfo },
+  },
+  {
+    ...common,
+    label: 'integration-alone',
+    files: 'out/test/integration/**/*.alone.test.js',
+    env: { CONSTELLATION_TEST_GROUP: 'alone', CONSTELLATION_FIXTURE_INFO: fixtureInfo },
+  },
+]);

@@ -25,6 +25,21 @@ export default tseslint.config(
     },
   },
   {
+    // Messages to the person go through platform/notify, which redacts secrets.
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Show messages with notify (src/vscode/platform/notify.ts): it redacts secrets.' }],
+    },
+  },
+  {
+    // The CLI prints through src/cli/print.ts, which redacts secrets.
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/print.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name=/^std(out|err)$/]", message: 'Print with printOut/printErr (src/cli/print.ts): they redact secrets.' }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'fs', 'path', 'child_process', 'node:*'], message: 'Webview code runs in the browser.' }] }],

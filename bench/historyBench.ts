@@ -10,6 +10,7 @@ import { OrgDirectory } from '../src/core/directory/orgDirectory';
 import { emptyDirectoryConfig } from '../src/core/directory/directoryConfig';
 import { defaultExpertModelOptions, rankExperts } from '../src/core/experts/ranking';
 import { silentLogger } from '../src/core/logger';
+import { runCommunityBenchmarks } from './communitiesBench';
 import { seededRandom } from './support/random';
 import { median, percentile, timeAsync, timeCommand, type BenchResult } from './support/measure';
 import { syntheticHistory } from './syntheticHistory';
@@ -59,6 +60,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
     const first = firstQueryMs(incremental.result.index);
     const latencies = queryLatencies(incremental.result.index, 1000);
     const hover = await runHoverBenchmarks(git, repo, incremental.result.index);
+    const communities = runCommunityBenchmarks(incremental.result.index, build, log);
     const memory = measureMemory(repo);
 
     return [
@@ -71,6 +73,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
       { name: 'warm expert query p95', value: percentile(latencies, 95), unit: 'ms', target: 5, note: '1,000 random files' },
       ...hover,
       { name: 'peak memory (index build)', value: memory.maxRssMb, unit: 'MB', target: 400, note: `heap after build ${memory.heapMb.toFixed(0)} MB` },
+      ...communities,
     ];
   } finally {
     rmSync(repo, { recursive: true, force: true });

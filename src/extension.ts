@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
+import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
-import { channelLogger } from './vscode/logging';
-import { registerExperts, type ExpertsModule } from './vscode/experts/registerExperts';
+import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import type { ExpertsNode } from './vscode/experts/expertsView';
-import { registerPatterns, type PatternsModule } from './vscode/patterns/registerPatterns';
+import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
-import { registerThreads, type ThreadsModule } from './vscode/threads/registerThreads';
+import { onDidShowMessage } from './vscode/platform/notify';
+import { ExtensionPlatform } from './vscode/platform/platform';
+import { ThreadsController } from './vscode/threads/threadsController';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
-/** What the extension exposes to other extensions and to its integration tests. */
+/** What the extension exposes to its own integration tests, and only when it runs them. */
 export interface ConstellationApi {
   experts: {
     viewNodes(): Promise<ExpertsNode[]>;
@@ -17,48 +19,55 @@ export interface ConstellationApi {
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
-}
-
-interface Modules {
-  experts: ExpertsModule;
-  patterns: PatternsModule;
-  threads: ThreadsModule;
-}
-
-let activeContext: vscode.ExtensionContext | undefined;
-/** The host keeps the API object of the first activation; it must reach the latest modules. */
-let latest: Modules | undefined;
-
-export function activate(context: vscode.ExtensionContext): ConstellationApi {
-  activeContext = context;
-  const channel = vscode.window.createOutputChannel('Constellation', { log: true });
-  const logger = channelLogger(channel);
-  context.subscriptions.push(channel, vscode.commands.registerCommand('constellation.showLog', () => channel.show()));
-  const experts = registerExperts(context, logger);
-  context.subscriptions.push(experts);
-  const patterns = registerPatterns(context, logger, experts);
-  context.subscriptions.push(patterns);
-  const threads = registerThreads(context, logger, experts, patterns);
-  context.subscriptions.push(threads);
-  const modules: Modules = { experts, patterns, threads };
-  latest = modules;
-  const current = (): Modules => latest ?? modules;
-  return {
-    experts: {
-      viewNodes: () => current().experts.view.roots(),
-      groupChildren: (node) => current().experts.view.getChildren(node) as ExpertsNode[],
-      indexState: (repository) => {
-        const { indexes } = current().experts.services;
-        return { state: indexes.state(repository), lastUpdate: indexes.lastUpdate(repository) };
-      },
-    },
-    patterns: patternsTestApi(() => current().patterns),
-    threads: threadsTestApi(() => current().threads),
+  platform: {
+    githubEndpoint(): EndpointResult;
+    githubClientsCreated(): number;
+    /** Addresses and links the extension refused to open, as they happen. */
+    onDidRefuseLink: vscode.Event<string>;
+    /** Every message shown to the person (error, warning, information), as shown: redacted. */
+    onDidShowMessage: vscode.Event<string>;
+    /** The repositories of the workspace, nested ones included. */
+    discoverRepositories(): Promise<string[]>;
+    /** Resolves true when the registry sees HEAD of the repository at `folder` move within `timeoutMs`. */
+    whenHeadMoves(folder: string, timeoutMs: number): Promise<boolean>;
+    /** What the host does at deactivation: dispose everything activation registered. */
+    disposeForTests(): void;
   };
 }
 
-/** Disposes everything activation registered; safe to call more than once. */
-export function deactivate(): void {
-  for (const disposable of activeContext?.subscriptions.splice(0) ?? []) disposable.dispose();
-  activeContext = undefined;
+/** Builds the platform, then each feature on it; the host disposes everything through the subscriptions. */
+export function activate(context: vscode.ExtensionContext): ConstellationApi | undefined {
+  const platform = new ExtensionPlatform(context);
+  const experts = new ExpertsFeature(platform);
+  const patterns = new PatternsFeature(platform, experts);
+  const threads = new ThreadsController(platform, experts, patterns);
+  context.subscriptions.push(threads, patterns, experts, platform);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    experts: {
+      viewNodes: () => experts.viewNodes(),
+      groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
+      indexState: (repository) => experts.indexState(repository),
+    },
+    patterns: patternsTestApi(patterns),
+    threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
+    platform: {
+      githubEndpoint: () => platform.github.endpoint(),
+      githubClientsCreated: () => platform.github.clientsCreated,
+      onDidRefuseLink: platform.external.onDidRefuse,
+      onDidShowMessage,
+      discoverRepositories: async () => (await platform.repositories.discover()).repositories.map((r) => r.root),
+      whenHeadMoves: async (folder, timeoutMs) => {
+        const repository = await platform.repositories.open(folder);
+        if (!repository) return false;
+        return new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => { listener.dispose(); resolve(false); }, timeoutMs);
+          const listener = repository.onDidChangeHead(() => { clearTimeout(timer); listener.dispose(); resolve(true); });
+        });
+      },
+      disposeForTests: () => {
+        for (const d of context.subscriptions.splice(0)) d.dispose();
+      },
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { foldBlameAliases } from '../../src/core/engine/identityMerge';
-import { parseBlameGroups, summariseBlameGroups, type BlameGroup } from '../../src/core/git/blame';
+import { parseBlameGroups, summarizeBlameGroups, type BlameGroup } from '../../src/core/git/blame';
 import type { GitRunner } from '../../src/core/git/gitRunner';
 import type { BlameSummary } from '../../src/core/git/historyTypes';
-import { parseHunks, type Hunk } from '../../src/core/threads/diffHunks';
+import { parseHunks, type Hunk } from '../../src/core/git/diffHunks';
 import type { LaterCommit } from './events';
 import { Prng } from './prng';
 import type { RealDataset } from './realDataset';
@@ -118,7 +118,7 @@ export async function buildLineQueries(git: GitRunner, dataset: RealDataset, opt
       }
     }
     const kept = found.length > options.hunksPerCommit ? new Prng(options.seed ^ found.length).shuffle(found).slice(0, options.hunksPerCommit) : found;
-    for (const q of kept) q.blame = foldBlameAliases(summariseBlameGroups(await blameOf(q.file), q.file, q.startLine, q.endLine), canonical);
+    for (const q of kept) q.blame = foldBlameAliases(summarizeBlameGroups(await blameOf(q.file), q.file, q.startLine, q.endLine), canonical);
     perCommit.set(commit.sha, kept);
   });
   // Sample order, not completion order, so runs are identical.

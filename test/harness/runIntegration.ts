@@ -3,7 +3,8 @@
  *   trusted   - the fixture organisation, workspace trust disabled
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
  *   demo      - the demo organisation (`npm run demo`'s workspace), trusted
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo] [--timeout <s>]
+ *   alone     - trusted, for tests that dispose the host's activation (lifecycle): their own host
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo|alone] [--grep <test title part>] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
@@ -11,13 +12,14 @@ import * as path from 'path';
 import { createFixtureWorkspace, FIXTURE_INFO_ENV } from '../support/fixtureWorkspace';
 import { assertCompiled, exitCodeFor, type ExtensionTestResult, runExtensionTests } from './extensionTests';
 import { HarnessError, hostTools, requireFile } from './hostTools';
-import { say, seconds } from './report';
+import { exitOnHarnessFailure, say, seconds } from './report';
 import { createSandbox } from './sandbox';
 
 const GROUPS = [
   { group: 'trusted', trusted: true, preset: 'test' },
   { group: 'untrusted', trusted: false, preset: 'test' },
   { group: 'demo', trusted: true, preset: 'demo' },
+  { group: 'alone', trusted: true, preset: 'test' },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -31,6 +33,7 @@ async function main(): Promise<number> {
   requireFile(path.join(tools.projectRoot, 'dist', 'extension.js'), 'run `npm run build` first');
   const testsIndex = assertCompiled(path.join(tools.compiledRoot, 'test', 'integration', 'index.js'));
   const only = option('--only');
+  const grep = option('--grep');
   const timeoutMs = Number(option('--timeout') ?? 240) * 1000;
   const results: ExtensionTestResult[] = [];
   for (const { group, trusted, preset } of GROUPS.filter((g) => !only || g.group === only)) {
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
     say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
     results.push(await runExtensionTests(tools, {
       label: group, sandbox, workspace, testsIndex, trusted, timeoutMs,
-      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile },
+      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
     }));
   }
   if (results.length === 0) throw new HarnessError(`no run matches --only ${only ?? ''}`);
@@ -55,8 +58,5 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`[integration] ${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
+  (error: unknown) => exitOnHarnessFailure('integration', error),
 );

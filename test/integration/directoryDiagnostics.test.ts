@@ -30,4 +30,27 @@ describe('org directory problems', function () {
     }
     await eventually('the diagnostic cleared', async () => (ours().length === 0 ? true : undefined));
   });
+
+  it('reads and reloads a directory at a custom constellation.directory.path', async () => {
+    const api = await activeApi();
+    void api;
+    const info = fixture();
+    const original = await fs.readFile(path.join(info.root, '.constellation', 'directory.yml'), 'utf8');
+    const custom = path.join(info.root, 'config', 'org.yml');
+    await fs.mkdir(path.dirname(custom), { recursive: true });
+    await fs.writeFile(custom, original);
+    const uri = vscode.Uri.file(custom);
+    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Constellation');
+    await vscode.workspace.getConfiguration('constellation.directory').update('path', 'config/org.yml', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.window.showTextDocument(fixtureUri(info, info.expectations[0].file));
+      await fs.writeFile(custom, original.replace(/^(\s+team: )checkout$/m, '$1moved-team'));
+      await eventually('a diagnostic in the custom directory file', async () => (ours().some((d) => /moved-team/.test(d.message)) ? true : undefined));
+      await fs.writeFile(custom, original);
+      await eventually('the custom file diagnostic cleared', async () => (ours().length === 0 ? true : undefined));
+    } finally {
+      await vscode.workspace.getConfiguration('constellation.directory').update('path', undefined, vscode.ConfigurationTarget.Global);
+      await fs.rm(path.dirname(custom), { recursive: true, force: true });
+    }
+  });
 });

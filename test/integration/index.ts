@@ -2,7 +2,8 @@
  * Entry point the extension host loads through `extensionTestsPath`: it calls run() and takes a
  * rejection as failure. Files are picked by CONSTELLATION_TEST_GROUP: `*.untrusted.test.js` run
  * in the "untrusted" group (restricted mode), `*.demo.test.js` in "demo" (the demo organisation),
- * every other `*.test.js` in "trusted" (the default).
+ * `*.alone.test.js` in "alone" (tests that dispose the host's activation, in a host of their own
+ * so no other test depends on their order), every other `*.test.js` in "trusted" (the default).
  */
 import { readdirSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
@@ -23,8 +24,13 @@ export function harnessLog(...args: unknown[]): void {
 type ConsoleLog = (...args: unknown[]) => void;
 const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: ConsoleLog };
 
+/** The group a compiled test file belongs to, from its name: `x.<group>.test.js` or "trusted". */
+export function groupOf(file: string): string {
+  const marked = /\.(untrusted|alone|demo)\.test\.js$/.exec(file);
+  return marked ? marked[1] : 'trusted';
+}
+
 export function testFilesFor(group: string, folder: string): string[] {
-  const groupOf = (file: string): string => (file.endsWith('.untrusted.test.js') ? 'untrusted' : file.endsWith('.demo.test.js') ? 'demo' : 'trusted');
   return readdirSync(folder)
     .filter((file) => file.endsWith('.test.js') && groupOf(file) === group)
     .sort()
@@ -33,7 +39,8 @@ export function testFilesFor(group: string, folder: string): string[] {
 
 export function run(): Promise<void> {
   const group = process.env.CONSTELLATION_TEST_GROUP ?? 'trusted';
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const grep = process.env.CONSTELLATION_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = testFilesFor(group, __dirname);
   for (const file of files) mocha.addFile(file);
   const originalLog = reporterBase.consoleLog;

@@ -149,7 +149,7 @@ describe('pattern library in the editor', function () {
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'def fetch():\n    return retry(call)\n' });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(1, 6, 1, 10);
-    assert.strictEqual(await vscode.commands.executeCommand('constellation.patterns.linkSelection', P.retry.id), true);
+    assert.strictEqual(await api.patterns.linkSelection(P.retry.id), true);
     assert.strictEqual(document.getText(), `def fetch():\n    # pattern: ${P.retry.id}\n    return retry(call)\n`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -158,7 +158,8 @@ describe('pattern library in the editor', function () {
     const editor = await open(P.deprecatedUse.file);
     editor.selection = new vscode.Selection(5, 0, 10, 0);
     const folder = path.join(info.root, P.libraryDir);
-    const file = await vscode.commands.executeCommand<string>('constellation.patterns.newFromSelection', { title: 'Keyset pagination', id: 'keyset-pagination', community: 'api-design', folder });
+    const file = await api.patterns.newFromSelection({ title: 'Keyset pagination', id: 'keyset-pagination', community: 'api-design', folder });
+    assert.ok(file);
     try {
       assert.strictEqual(file, path.join(folder, 'api-design', 'keyset-pagination.md'));
       assert.ok(existsSync(file));
@@ -192,7 +193,7 @@ describe('pattern library in the editor', function () {
     const experts = model.experts ?? [];
     assert.deepStrictEqual(experts.map((e) => e.label), ['Dave Smith', 'Bob Identity']);
     assert.match(experts[0].detail ?? '', /^Payments · 13 lines in 2 usages$/);
-    assert.match(model.html, /<h1>Retry with exponential backoff<\/h1>/);
+    assert.match(model.html, /<h1 id="section-retry-with-exponential-backoff">Retry with exponential backoff<\/h1>/);
     const deprecated = api.patterns.catalogue()?.byId('cursor-pagination');
     assert.ok(deprecated);
     await vscode.commands.executeCommand('constellation.patterns.open', 'cursor-pagination');
@@ -201,15 +202,32 @@ describe('pattern library in the editor', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('starts a thread about a pattern through the threads feature, or says it is coming', async () => {
-    const registered = (await vscode.commands.getCommands(true)).includes('constellation.threads.start');
-    const started = await vscode.commands.executeCommand<false | { draftUri: string; body: string } | undefined>(
+  it('loads no remote image unless its host is allowed, in the page and in its CSP', async () => {
+    const settings = () => vscode.workspace.getConfiguration('constellation.patterns');
+    await vscode.commands.executeCommand('constellation.patterns.open', P.retry.id);
+    const blocked = await eventually('the retry page', async () => (api.patterns.panel()?.model?.id === P.retry.id ? api.patterns.panel() : undefined));
+    const imgSrc = (html: string): string => /img-src ([^;"]*)/.exec(html)?.[1] ?? '';
+    assert.ok(!/https:(?!\/\/)|images\.acme/.test(imgSrc(blocked.html)), `default img-src: ${imgSrc(blocked.html)}`);
+    assert.ok(!/<img/.test(blocked.model?.html ?? ''), 'no <img> by default');
+    assert.match(blocked.model?.html ?? '', /class="blocked-image"[^>]*>.*Retry timeline<\/a>/);
+    assert.match(blocked.model?.html ?? '', /<a href="#" data-link="0">circuit breaker<\/a>/, 'the relative link is a navigable data-link');
+    try {
+      await settings().update('allowImagesFrom', ['images.acme.example'], vscode.ConfigurationTarget.Workspace);
+      const allowed = await eventually('a page allowing the host', async () => {
+        const panel = api.patterns.panel();
+        return panel && imgSrc(panel.html).includes('https://images.acme.example') ? panel : undefined;
+      });
+      assert.match(allowed.model?.html ?? '', /<img src="https:\/\/images\.acme\.example\/retry-timeline\.png" alt="Retry timeline">/);
+    } finally {
+      await settings().update('allowImagesFrom', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('starts a thread about a pattern through the threads feature', async () => {
+    const started = await vscode.commands.executeCommand<{ draftUri: string; body: string } | undefined>(
       'constellation.patterns.startThread', P.retry.id, { title: 'When do we stop retrying?', community: 'reliability' },
     );
-    if (!registered) {
-      assert.strictEqual(started, false, 'threads are announced as coming');
-      return;
-    }
     assert.ok(started, 'the threads feature started a draft');
     assert.ok(started.body.includes(P.retry.id) || started.body.includes(P.retry.title), `the draft names the pattern: ${started.body}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

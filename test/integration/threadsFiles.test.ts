@@ -1,11 +1,14 @@
 import * as assert from 'assert';
-import { readdirSync, readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConstellationApi } from '../../src/extension';
 import type { CommentThreadInfo } from '../../src/vscode/threads/threadsTestApi';
 import type { FixtureInfo } from '../support/fixtureWorkspace';
 import { FIXTURE_REMOTE, fixtureThreads } from '../support/fixtureCommunities';
+import { TestRepo } from '../support/gitRepo';
 import { activeApi, eventually, fixture, fixtureUri, gitIn, indexReady } from './support/workbench';
 
 interface StartResult { draftUri: string; body: string; community: string }
@@ -140,5 +143,35 @@ describe('design threads in a files venue', function () {
     assert.deepStrictEqual(labels(await api.threads.viewChildren(group('file'))), ['Should caps apply per item?']);
     assert.ok(labels(await api.threads.viewChildren(group('mine'))).includes('Should caps apply per item?'));
     assert.deepStrictEqual(labels(await api.threads.viewChildren(group('communities'))), ['reliability', 'identity', 'api-design']);
+  });
+});
+
+describe('repositories in a linked worktree', function () {
+  this.timeout(60_000);
+
+  // The usual set-up: the folder opened is a linked worktree, whose git dir lives in the main
+  // repository's .git, outside the workspace (a workspace-relative **/.git/HEAD glob never sees it).
+  it('sees HEAD move in a worktree, whose .git is a file (the old **/.git/HEAD watcher never did)', async () => {
+    const api = await activeApi();
+    const main = TestRepo.create('constellation-worktree-main-');
+    const linked = mkdtempSync(path.join(os.tmpdir(), 'constellation-worktree-linked-'));
+    try {
+      main.write('a.txt', 'one\n').commit({ author: { name: 'Ada', email: 'ada@acme.example' }, date: '2026-01-01T00:00:00Z' });
+      main.git(['worktree', 'add', '-q', '--detach', '--force', linked]);
+      assert.ok(statSync(path.join(linked, '.git')).isFile(), 'a linked worktree has a .git file');
+      const moved = api.platform.whenHeadMoves(linked, 30_000);
+      let seen: boolean | undefined;
+      void moved.then((value) => (seen = value));
+      // The host starts file watchers asynchronously and gives no signal when one is live: commit
+      // again every 2 s until the move is seen (the old watcher never saw any of them).
+      for (let i = 0; i < 12 && seen === undefined; i++) {
+        execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', `in the worktree ${i}`], { cwd: linked });
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+      assert.strictEqual(await moved, true, 'the registry saw HEAD of the worktree move');
+    } finally {
+      main.dispose();
+      rmSync(linked, { recursive: true, force: true });
+    }
   });
 });

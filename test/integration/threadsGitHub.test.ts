@@ -4,14 +4,16 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { anchorComment, createAnchor } from '../../src/core/threads/anchor';
 import type { ConstellationApi } from '../../src/extension';
-import type { TokenProvider } from '../../src/vscode/threads/tokenProvider';
+import type { TokenProvider } from '../../src/vscode/platform/githubSession';
 import { FIXTURE_GITHUB_VENUE, FIXTURE_REMOTE } from '../support/fixtureCommunities';
 import type { FixtureInfo } from '../support/fixtureWorkspace';
 import { FakeDiscussionsHub, type FakeRepository } from '../support/githubGraphql';
 import { githubError, startGitHubServer, type GitHubServer } from '../support/githubServer';
+import { repoRoutes, type FakeRepo } from '../unit/patterns/githubRepoRoutes';
 import { activeApi, eventually, fixture, fixtureUri, gitIn, indexReady } from './support/workbench';
 
 const VALID_TOKEN = 'gho_constellation_test';
+const LEAKED = 'ghs_leakedServerSecret0123';
 
 /** 1-based span of `export function <name>(` … `}` in a fixture file. */
 function functionSpan(info: FixtureInfo, file: string, name: string): { startLine: number; endLine: number; text: string } {
@@ -46,7 +48,8 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     hub.addDiscussion(repo, { title: 'Token audience per client?', body: `Should verifyToken check the audience?\n\n${anchorComment(anchor)}\n`, categoryId: repo.categories[0].id, author: 'bob-id', createdAt: new Date().toISOString() });
     const graphql = hub.route('/graphql');
     server = await startGitHubServer({
-      routes: [{ method: 'POST', path: '/graphql', handler: (request, body) => (failWith ? { status: failWith, json: githubError('Server Error') } : graphql.handler(request, body)) }],
+      // The failure echoes a credential, as a misconfigured proxy might: it must not reach the person or the disk.
+      routes: [{ method: 'POST', path: '/graphql', handler: (request, body) => (failWith ? { status: failWith, json: githubError(`Server Error (upstream sent Authorization: token ${LEAKED})`) } : graphql.handler(request, body)) }],
     });
     await vscode.workspace.getConfiguration('constellation.github').update('apiUrl', server.baseUrl, vscode.ConfigurationTarget.Global);
     await api.threads.useTokenProvider(tokens);
@@ -80,10 +83,18 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     failWith = 502;
     const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === started.draftUri);
     assert.ok(draft);
+    const shownMessages: string[] = [];
+    const listening = api.platform.onDidShowMessage((m) => shownMessages.push(m));
     assert.strictEqual(await vscode.commands.executeCommand('constellation.threads.post', draft.uri), undefined, 'not posted');
+    listening.dispose();
     let drafts = await api.threads.drafts();
     assert.strictEqual(drafts.length, 1, 'the draft is kept');
     assert.deepStrictEqual([drafts[0].state, drafts[0].error?.kind], ['failed', 'server']);
+    const failure = shownMessages.find((m) => m.startsWith('Not sent:'));
+    assert.ok(failure, JSON.stringify(shownMessages));
+    assert.ok(failure.includes('Authorization: [redacted])') && !failure.includes(LEAKED), failure);
+    assert.match(failure, /Your draft is kept/, 'only the secret is hidden, not the rest of the message');
+    assert.ok(drafts[0].error?.message.includes('[redacted]') && !JSON.stringify(drafts).includes(LEAKED), 'the draft file keeps no secret');
     assert.strictEqual(repo.discussions.length, 1, 'nothing was created');
 
     failWith = undefined;
@@ -110,5 +121,24 @@ describe('design threads on GitHub Discussions (loopback server)', function () {
     const discussion = repo.discussions.find((d) => d.id === shown.threadId);
     assert.deepStrictEqual(discussion?.comments.map((c) => [c.body, c.author]), [['Yes, per client id.', 'yuki-dev']]);
     await eventually('the reply in the widget', async () => (api.threads.commentThreads().find((t) => t.threadId === shown.threadId)?.comments.length === 2 ? true : undefined));
+  });
+
+  it('loads a GitHub pattern library through the same session: the configured apiUrl, the same token, no second client', async () => {
+    const library: FakeRepo = { owner: 'acme', name: 'shared-patterns', defaultBranch: 'main', rateLimitUsed: 0, files: new Map([
+      ['docs/remote-only.md', '---\nid: remote-only\ntitle: Remote only\nsummary: A pattern served by the loopback GitHub.\ncommunity: reliability\nstatus: adopted\n---\n# Remote only\n'],
+    ]) };
+    server.addRoutes(repoRoutes(library));
+    await api.threads.refresh();
+    const clients = api.platform.githubClientsCreated();
+    await vscode.workspace.getConfiguration('constellation.patterns').update('libraries', ['github:acme/shared-patterns'], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually('the GitHub library in the catalogue', async () => ((await api.patterns.whenLoaded())?.byId('remote-only') ? true : undefined), 30_000);
+      const reads = server.requests.filter((r) => r.path.startsWith('/repos/acme/shared-patterns'));
+      assert.ok(reads.length > 0, 'the library was read from constellation.github.apiUrl');
+      assert.ok(reads.every((r) => r.headers.authorization === `token ${VALID_TOKEN}`), 'with the session token threads use');
+      assert.strictEqual(api.platform.githubClientsCreated(), clients, 'one session, one client for both features');
+    } finally {
+      await vscode.workspace.getConfiguration('constellation.patterns').update('libraries', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

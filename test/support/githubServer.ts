@@ -29,6 +29,8 @@ export interface RouteResponse {
   json?: unknown;
   /** Sent as is (set `content-type` in `headers`). */
   body?: string | Buffer;
+  /** Drop the connection without answering (a reset socket). */
+  reset?: boolean;
 }
 
 export interface Route {
@@ -106,6 +108,10 @@ async function respond(routes: Route[], request: RecordedRequest, body: string, 
 }
 
 function send(res: http.ServerResponse, answer: RouteResponse): void {
+  if (answer.reset) {
+    res.socket?.destroy();
+    return;
+  }
   const headers: Record<string, string | number> = { 'x-github-media-type': 'github.v3; format=json', ...answer.headers };
   let payload: string | Buffer = '';
   if (answer.json !== undefined) {

@@ -12,6 +12,8 @@ interface CompiledArea {
   community: Community;
   repo?: string;
   glob: string;
+  /** The glob's text before its first wildcard: a path not starting with it cannot match. */
+  literal: string;
   test: (path: string) => boolean;
   specificity: number;
 }
@@ -30,6 +32,7 @@ export class CommunityIndex {
         community,
         repo: area.repo,
         glob: area.glob,
+        literal: literalPrefix(area.glob),
         test: picomatch(area.glob, { dot: true }),
         specificity: globSpecificity(area.glob),
       })),
@@ -38,13 +41,13 @@ export class CommunityIndex {
 
   /** Communities whose code areas match `path` (repository-relative) in `repoName`, most specific first. */
   communitiesForPath(path: string, repoName?: string): CommunityMatch[] {
-    const normalised = path.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    const normalized = path.replace(/\\/g, '/').replace(/^\.?\/+/, '');
     const best = new Map<string, CommunityMatch>();
     for (const area of this.areas) {
       const repo = area.repo ?? this.homeRepo;
       if (repo !== undefined && repoName !== undefined && !sameRepo(repo, repoName)) continue;
       if (area.repo !== undefined && repoName === undefined) continue;
-      if (!area.test(normalised)) continue;
+      if (!normalized.startsWith(area.literal) || !area.test(normalized)) continue;
       const current = best.get(area.community.id);
       if (!current || area.specificity > current.specificity) {
         best.set(area.community.id, { community: area.community, glob: area.glob, specificity: area.specificity });
@@ -56,6 +59,12 @@ export class CommunityIndex {
   byId(id: string): Community | undefined {
     return this.communities.find((c) => c.id === id);
   }
+}
+
+/** Everything before the first glob metacharacter (or escape), e.g. `src/api/` for `src/api/**`. */
+export function literalPrefix(glob: string): string {
+  const index = glob.search(/[*?[\]{}()!+@\\]/);
+  return index < 0 ? glob : glob.slice(0, index);
 }
 
 /** More literal path before the first wildcard = more specific; `**` counts least. */

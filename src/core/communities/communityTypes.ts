@@ -17,6 +17,27 @@ export const ROLE_KEYS: Record<string, LeadershipRole> = {
   cuttingEdge: 'cuttingEdge',
 };
 
+/** Wenger's stages of development of a community of practice. */
+export const COMMUNITY_STAGES = ['potential', 'coalescing', 'active', 'dispersed', 'memorable'] as const;
+export type CommunityStage = (typeof COMMUNITY_STAGES)[number];
+
+/** How the organisation relates to the community, from invisible to reshaping the organisation. */
+export const ORGANISATION_RELATIONSHIPS = ['unrecognized', 'bootlegged', 'legitimized', 'strategic', 'transformative'] as const;
+export type OrganisationRelationship = (typeof ORGANISATION_RELATIONSHIPS)[number];
+
+/**
+ * A declared member: an email or a GitHub login (resolved through the org directory), with an
+ * optional free-text role shown next to them ("coordinator", "sponsor"). Leadership roles go under
+ * `leadership`; participation levels are computed, never declared.
+ */
+export interface CommunityMember {
+  email?: string;
+  github?: string;
+  role?: string;
+  /** 1-based line of the entry, for diagnostics and "go to definition". */
+  line: number;
+}
+
 /** A code area: a glob, optionally limited to one repository (`repo:glob`). */
 export interface CodeArea {
   repo?: string;
@@ -27,12 +48,17 @@ export interface Community {
   id: string;
   name: string;
   description?: string;
+  /** The joint enterprise, in words. */
   domain?: string;
+  stage?: CommunityStage;
+  relationship?: OrganisationRelationship;
   venue?: Venue;
   /** Pattern library source spec, passed to the patterns feature as is. */
   patterns?: string;
   codeAreas: CodeArea[];
   leadership: Partial<Record<LeadershipRole, string[]>>;
+  /** Declared members (optional in the file: empty when absent). */
+  members: CommunityMember[];
   /** 1-based line of the entry in the config file, for "go to definition". */
   line: number;
 }

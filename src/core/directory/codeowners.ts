@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Logger } from '../logger';
-import { isGithubLogin } from './identity';
+import { isGitHubLogin } from './identity';
 import { compilePattern, normalizeRepoPath, type PathMatcher } from './codeownersPattern';
 import type { ConfigDiagnostic } from './types';
 
@@ -99,7 +99,7 @@ export async function loadCodeowners(repoRoot: string, logger?: Logger): Promise
 
 function isOwner(token: string): boolean {
   if (token.startsWith('@')) {
-    return TEAM_OWNER.test(token) || isGithubLogin(token.slice(1));
+    return TEAM_OWNER.test(token) || isGitHubLogin(token.slice(1));
   }
   return EMAIL_OWNER.test(token);
 }

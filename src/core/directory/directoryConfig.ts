@@ -5,8 +5,9 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { BusinessUnit, Company, ConfigDiagnostic, Team } from './types';
 import { isEmailGlob } from './emailGlob';
-import { isGithubLogin, normalizeEmail, normalizeLogin } from './identity';
-import { describe, EntryReader, parseYaml, spansError, type DiagnosticSink } from './yamlSupport';
+import { isGitHubLogin, normalizeEmail, normalizeLogin } from './identity';
+import { describe, EntryReader, parseYaml, spansError, type DiagnosticSink } from '../util/yamlReader';
+import { readExportSection, readGithubSection, readGithubTeams, type ExportSettings, type GitHubDirectorySettings } from './directoryGithubSection';
 
 /** A `people:` entry. `email` is either one address or a glob such as `*@supplier.example`. */
 export interface PersonEntry {
@@ -27,6 +28,10 @@ export interface DirectoryConfig {
   businessUnits: BusinessUnit[];
   teams: Team[];
   people: PersonEntry[];
+  /** `github:` — the organisation whose teams and members complete the directory. */
+  github?: GitHubDirectorySettings;
+  /** `export:` — how much of a person expertise summaries may show. */
+  export?: ExportSettings;
 }
 
 export const DEFAULT_DIRECTORY_PATH = '.constellation/directory.yml';
@@ -35,7 +40,9 @@ export function emptyDirectoryConfig(): DirectoryConfig {
   return { companies: [], businessUnits: [], teams: [], people: [] };
 }
 
-const SECTIONS = ['companies', 'businessUnits', 'teams', 'people'] as const;
+const SECTIONS = ['companies', 'businessUnits', 'teams', 'people', 'github', 'export'] as const;
+/** Sections that are one mapping rather than a list. */
+const MAPPING_SECTIONS = ['github', 'export'];
 const TEAM_HANDLE = /^@[a-z\d](?:[a-z\d-]*)\/[a-z\d._-]+$/i;
 
 /** Parses and validates the text of a directory file; never throws. */
@@ -56,6 +63,8 @@ export function parseDirectoryConfig(text: string, file: string): { config: Dire
     const value = pair.value as Node | null;
     if (!(SECTIONS as readonly string[]).includes(key)) {
       sink.warning(pair.key as Node, `unknown section "${key}" ignored (known: ${SECTIONS.join(', ')})`);
+    } else if (MAPPING_SECTIONS.includes(key)) {
+      if (value !== null && !spansError(value, errorOffsets)) sections.set(key, [value]);
     } else if (value === null || (isScalar(value) && value.value === null)) {
       sections.set(key, []);
     } else if (!isSeq(value)) {
@@ -69,7 +78,27 @@ export function parseDirectoryConfig(text: string, file: string): { config: Dire
   sections.get('businessUnits')?.forEach((n) => builder.businessUnit(n));
   sections.get('teams')?.forEach((n) => builder.team(n));
   sections.get('people')?.forEach((n) => builder.person(n));
+  const github = sections.get('github')?.[0];
+  const githubSettings = github && readGithubSection(github, sink, new Set(config.companies.map((c) => c.id)));
+  if (githubSettings) config.github = githubSettings;
+  const exportNode = sections.get('export')?.[0];
+  if (exportNode) config.export = readExportSection(exportNode, sink);
   return { config, diagnostics: sink.diagnostics };
+}
+
+/**
+ * A glob whose domain names no letter or digit (`*@*`, `*@*.*`, `ops@*`) matches addresses at every
+ * company: with a wildcard local part it places everybody the directory does not list.
+ */
+export function broadGlobWarning(glob: string): string | undefined {
+  const at = glob.lastIndexOf('@');
+  const local = glob.slice(0, at);
+  const domain = glob.slice(at + 1);
+  if (/[a-z0-9]/i.test(domain)) return undefined;
+  if (!/[a-z0-9]/i.test(local)) {
+    return 'this glob matches every email address, so it places everyone the directory does not list; name the domain instead (e.g. "*@supplier.example")';
+  }
+  return `this glob matches "${local}" at every domain, including other companies'; name the domain instead`;
 }
 
 type Kind = 'company' | 'business unit' | 'team';
@@ -85,6 +114,8 @@ class ConfigBuilder {
   private readonly teamHandles = new Map<string, string>();
   private readonly emailOwner = new Map<string, string>();
   private readonly loginOwner = new Map<string, string>();
+  /** `@org/team` → the business unit whose `githubTeams` lists it. */
+  private readonly githubTeamUnits = new Map<string, string>();
 
   constructor(private readonly sink: DiagnosticSink, private readonly config: DirectoryConfig) {}
 
@@ -112,7 +143,7 @@ class ConfigBuilder {
   }
 
   businessUnit(node: Node): void {
-    const entry = new EntryReader(this.sink, node, 'business unit', { id: 'string', name: 'string', company: 'string' }, ['id', 'company']);
+    const entry = new EntryReader(this.sink, node, 'business unit', { id: 'string', name: 'string', company: 'string', githubTeams: 'string[]' }, ['id', 'company']);
     const id = this.uniqueId(entry, 'business unit', this.units);
     const company = this.reference(entry, 'company', 'company', this.companies);
     if (!entry.ok || id === undefined || company === undefined) {
@@ -120,6 +151,11 @@ class ConfigBuilder {
       return;
     }
     const unit: BusinessUnit = { id, name: entry.string('name') ?? id, company: company.id };
+    if (entry.has('githubTeams')) {
+      const { teams, problems } = readGithubTeams(entry.list('githubTeams'), id, this.githubTeamUnits);
+      problems.forEach((p) => this.sink.error(entry.valueNode('githubTeams'), p));
+      unit.githubTeams = teams;
+    }
     this.units.set(id, unit);
     this.config.businessUnits.push(unit);
   }
@@ -175,6 +211,8 @@ class ConfigBuilder {
       entry.fail(entry.valueNode('company'), `${who}: team "${team?.id}" belongs to company "${teamCompany}", not "${company.id}"`);
     }
     if (isGlob) {
+      const broad = broadGlobWarning(email);
+      if (broad) this.sink.warning(entry.valueNode('email'), `${who}: ${broad}`);
       for (const key of ['name', 'github', 'aliases']) {
         if (entry.has(key)) {
           this.sink.warning(entry.valueNode(key), `${who}: "${key}" is ignored on an email glob, which stands for many people`);
@@ -227,7 +265,7 @@ class ConfigBuilder {
       return undefined;
     }
     const login = normalizeLogin(raw);
-    if (!isGithubLogin(login)) {
+    if (!isGitHubLogin(login)) {
       entry.fail(entry.valueNode('github'), `${who}: "${raw}" is not a valid GitHub login`);
       return undefined;
     }

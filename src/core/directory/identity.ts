@@ -30,12 +30,12 @@ export function githubLoginFromNoreply(email: string): string | undefined {
   const local = normalized.slice(0, normalized.lastIndexOf('@'));
   const plus = local.indexOf('+');
   const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
-  return isGithubLogin(login) ? login : undefined;
+  return isGitHubLogin(login) ? login : undefined;
 }
 
-/** GitHub's rule: alphanumerics and single inner hyphens, at most 39 characters. */
-export function isGithubLogin(login: string): boolean {
-  return /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i.test(login);
+/** GitHub's rule: alphanumerics and single inner hyphens, at most 39 characters (the one check). */
+export function isGitHubLogin(login: string | undefined): login is string {
+  return typeof login === 'string' && /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i.test(login);
 }
 
 /** True when `domain` is `base` itself or one of its subdomains (`eu.acme.example` under `acme.example`). */

@@ -1,13 +1,17 @@
 /** The org directory: who is who, where they sit, and which teams own which paths. */
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { MAX_DIRECTORY_BYTES, readConfigFile } from '../config/configFile';
+import { parseConfigOnce } from '../config/configParse';
 import { silentLogger, tagged, type Logger } from '../logger';
 import { loadCodeowners, ownersOf, type CodeownersRule } from './codeowners';
-import { DEFAULT_DIRECTORY_PATH, emptyDirectoryConfig, parseDirectoryConfig, type DirectoryConfig, type PersonEntry } from './directoryConfig';
+import { DEFAULT_DIRECTORY_PATH, emptyDirectoryConfig, type DirectoryConfig, type PersonEntry } from './directoryConfig';
 import { compareGlobSpecificity, matchesEmailGlob } from './emailGlob';
 import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from './identity';
 import { relationship } from './relationship';
 import type { BusinessUnit, Company, ConfigDiagnostic, Placement, Relationship, Team } from './types';
+import type { ExportIdentities, GitHubDirectorySettings } from './directoryGithubSection';
+import type { GitHubDirectorySnapshot } from './github/githubDirectoryTypes';
+import { mergeGitHubDirectory } from './github/mergeGitHubDirectory';
 
 /** Who someone is, as far as a commit or a GitHub account tells. */
 export interface Identity { email: string; name?: string; github?: string }
@@ -96,7 +100,7 @@ export class OrgDirectory {
     return this.byEmail.get(normalizeEmail(email));
   }
 
-  personByGithub(login: string): PersonEntry | undefined {
+  personByGitHub(login: string): PersonEntry | undefined {
     return this.byLogin.get(normalizeLogin(login));
   }
 
@@ -108,6 +112,16 @@ export class OrgDirectory {
   /** People listed in a team by their own entry (glob entries excluded: they stand for unknown people). */
   membersOf(teamId: string): PersonEntry[] {
     return this.people().filter((p) => p.team === teamId);
+  }
+
+  /** `export.identities` of directory.yml: the most an expertise summary may show of a person. */
+  exportIdentities(): ExportIdentities {
+    return this.config.export?.identities ?? 'full';
+  }
+
+  /** `github:` of directory.yml: the organisation whose teams complete this directory. */
+  githubSettings(): GitHubDirectorySettings | undefined {
+    return this.config.github;
   }
 
   teams(): readonly Team[] {
@@ -135,7 +149,7 @@ export class OrgDirectory {
   }
 
   /** The team whose `github` handle is `@org/team` (case-insensitive). */
-  teamByGithubHandle(handle: string): Team | undefined {
+  teamByGitHubHandle(handle: string): Team | undefined {
     return this.teamByHandle.get(handle.toLowerCase());
   }
 
@@ -148,7 +162,7 @@ export class OrgDirectory {
   teamsOwning(filePath: string): Team[] {
     const teams: Team[] = [];
     for (const owner of this.codeownersOf(filePath)) {
-      const team = this.teamByGithubHandle(owner);
+      const team = this.teamByGitHubHandle(owner);
       if (team && !teams.includes(team)) {
         teams.push(team);
       }
@@ -194,9 +208,15 @@ export interface LoadDirectoryOptions {
   /** Relative to the repository root unless absolute; defaults to `.constellation/directory.yml`. */
   directoryPath?: string;
   logger?: Logger;
+  /** The organisation's teams and members from GitHub (GitHubDirectorySource); directory.yml overrides them. */
+  github?: GitHubDirectorySnapshot;
 }
 
-/** Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory, not a problem. */
+/**
+ * Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory,
+ * not a problem; a file over the size cap is a problem. A big file is parsed off the main thread,
+ * and a text already parsed is not parsed again.
+ */
 export async function loadDirectory(
   repoRoot: string,
   options: LoadDirectoryOptions = {},
@@ -205,16 +225,22 @@ export async function loadDirectory(
   const file = path.resolve(repoRoot, options.directoryPath ?? DEFAULT_DIRECTORY_PATH);
   const diagnostics: ConfigDiagnostic[] = [];
   let config = emptyDirectoryConfig();
-  try {
-    const parsed = parseDirectoryConfig(await fs.readFile(file, 'utf8'), file);
+  const read = await readConfigFile(file, MAX_DIRECTORY_BYTES, 'the directory file', 'list people by email glob ("*@supplier.example") or by company domain instead of one by one');
+  if (read.kind === 'text') {
+    const parsed = await parseConfigOnce('directory', read.text, file);
     config = parsed.config;
     diagnostics.push(...parsed.diagnostics);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      logger.debug(`no directory file at ${file}`);
+  } else if (read.kind === 'problem') {
+    diagnostics.push(read.diagnostic);
+  } else {
+    logger.debug(`no directory file at ${file}`);
+  }
+  if (options.github) {
+    const wanted = config.github?.organization;
+    if (wanted && wanted !== options.github.organization.toLowerCase()) {
+      logger.warn(`directory.yml names the GitHub organisation ${wanted}, not ${options.github.organization}: GitHub teams not used`);
     } else {
-      diagnostics.push({ file, line: 1, column: 1, message: `cannot read the directory file: ${(err as Error).message}`, severity: 'error' });
+      config = mergeGitHubDirectory(config, options.github);
     }
   }
   const codeowners = await loadCodeowners(repoRoot, logger);

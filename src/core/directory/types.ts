@@ -12,7 +12,13 @@ export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
 };
 
 export interface Company { id: string; name: string; domains: string[] }
-export interface BusinessUnit { id: string; name: string; company: string }
+export interface BusinessUnit {
+  id: string;
+  name: string;
+  company: string;
+  /** `@org/team` handles of GitHub teams that (with their child teams) form this unit. */
+  githubTeams?: string[];
+}
 /**
  * `businessUnit` places the team in a unit (and through it in a company); a team of a company without
  * business units names its `company` directly instead. `github` is the `@org/team` handle CODEOWNERS uses.
@@ -29,11 +35,5 @@ export interface Placement {
   company?: Company;
 }
 
-/** A problem in a configuration file, with a place a human can jump to (1-based line/column). */
-export interface ConfigDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
+/** A problem in a configuration file: the one YAML reader owns the type. */
+export type { ConfigDiagnostic } from '../util/yamlReader';

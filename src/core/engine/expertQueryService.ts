@@ -1,7 +1,7 @@
 import type { BlameCache } from '../git/blame';
 import type { GitRunner } from '../git/gitRunner';
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
-import { currentUserEmail } from '../git/repository';
+import { currentUserEmail } from '../git/repositoryConfig';
 import type { Placement, Relationship } from '../directory/types';
 import { rankExperts } from '../experts/ranking';
 import type { ExpertModelOptions, ExpertRanking } from '../experts/types';
@@ -22,6 +22,11 @@ export interface ExpertQuery {
   contents?: string;
   limit?: number;
   signal?: AbortSignal;
+  /**
+   * Wait at most this long for the org directory, then classify with the one loaded now (the
+   * hover: a big directory.yml being parsed must not hold it up). Default: wait until it is loaded.
+   */
+  directoryWaitMs?: number;
 }
 
 export interface ExpertQueryContext {
@@ -45,14 +50,20 @@ export class ExpertQueryService {
     private readonly directories: DirectoryCache,
     private readonly modelOptions: () => ExpertModelOptions,
     private readonly logger: Logger,
+    /** Who "you" are in a repository; the editor's repository registry knows and caches it. */
+    private readonly userEmail?: (repository: string) => Promise<string | undefined>,
   ) {}
 
   async rank(query: ExpertQuery, context: ExpertQueryContext = {}): Promise<ExpertRanking | undefined> {
     const rawIndex = context.index ?? this.indexes.current(query.repository);
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
-    if (!rawIndex) return undefined;
+    if (!rawIndex) {
+      // Nothing to rank yet: start the directory meanwhile, so it is ready with the index.
+      if (query.directoryWaitMs !== undefined) this.directories.current(query.repository);
+      return undefined;
+    }
     const [{ directory }, youEmail] = await Promise.all([
-      this.directories.get(query.repository),
+      query.directoryWaitMs === undefined ? this.directories.get(query.repository) : this.directories.within(query.repository, query.directoryWaitMs),
       this.you(query.repository),
     ]);
     const inferred = mergeInferredAliases(rawIndex);
@@ -73,7 +84,7 @@ export class ExpertQueryService {
       limit: query.limit,
       partial,
     });
-    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGithubHandle(handle)?.name ?? handle);
+    const owners = directory.codeownersOf(query.path).map((handle) => directory.teamByGitHubHandle(handle)?.name ?? handle);
     return owners.length > 0 ? { ...ranking, owners } : ranking;
   }
 
@@ -83,6 +94,7 @@ export class ExpertQueryService {
   }
 
   private you(repository: string): Promise<string | undefined> {
+    if (this.userEmail) return this.userEmail(repository).catch(() => undefined);
     return this.youByRepo.get(repository, () => currentUserEmail(this.git, repository).catch(() => undefined));
   }
 

@@ -1,9 +1,11 @@
+import { GitError } from '../git/gitError';
 import type { GitRunner } from '../git/gitRunner';
 import type { HistoryIndexData } from '../git/historyTypes';
 import { buildHistoryIndex, updateHistoryIndex } from '../git/historyIndexBuilder';
 import type { HistoryIndexStore } from '../git/indexStore';
 import { resolveHead } from '../git/repository';
 import type { Logger } from '../logger';
+import { SharedWork } from '../util/sharedWork';
 
 export type IndexState = 'idle' | 'loading' | 'building' | 'updating' | 'ready' | 'failed';
 
@@ -21,8 +23,7 @@ interface RepoEntry {
   state: IndexState;
   lastUpdate?: IndexUpdateKind;
   /** The single in-flight load/build/update for this repository, shared by every caller. */
-  work?: Promise<HistoryIndexData | undefined>;
-  controller?: AbortController;
+  work?: SharedWork<HistoryIndexData | undefined>;
 }
 
 /**
@@ -38,6 +39,8 @@ export class HistoryIndexManager {
     private readonly store: HistoryIndexStore | undefined,
     private readonly logger: Logger,
     private readonly onProgress: (progress: IndexProgress) => void = () => undefined,
+    /** The index could not be saved (an unwritable cache folder): it is still used, from memory. */
+    private readonly onSaveFailed: (error: Error, repository: string) => void = () => undefined,
   ) {}
 
   /** The index as it is now (possibly stale or absent); never starts git. */
@@ -55,37 +58,51 @@ export class HistoryIndexManager {
 
   /**
    * Makes the index reflect HEAD: load from disk, else build; then update when HEAD moved.
-   * Concurrent callers share one piece of work. `signal` cancels only this caller's wait
-   * unless it started the work.
+   * Concurrent callers share one piece of work. `signal` cancels only this caller's wait (it
+   * rejects with an `Aborted` GitError); the work stops once every caller with a signal has
+   * aborted, and runs on for any caller still waiting.
    */
   ensureFresh(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
     const entry = this.entry(repository);
-    if (entry.work) return entry.work;
-    const controller = new AbortController();
-    const abort = (): void => controller.abort();
-    if (signal?.aborted) controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    entry.controller = controller;
-    entry.work = this.refresh(repository, entry, controller.signal).finally(() => {
-      signal?.removeEventListener('abort', abort);
-      entry.work = undefined;
-      entry.controller = undefined;
-    });
-    return entry.work;
+    if (!entry.work || entry.work.abandoned) {
+      // Work being cancelled still writes to the entry until it settles: start after it.
+      const previous = entry.work?.settled();
+      const work: SharedWork<HistoryIndexData | undefined> = new SharedWork(async (shared) => {
+        try {
+          await previous;
+          return await this.refresh(repository, entry, shared);
+        } finally {
+          if (entry.work === work) entry.work = undefined;
+        }
+      });
+      entry.work = work;
+    }
+    return entry.work.join(signal, () => new GitError('Aborted', `indexing ${repository} was cancelled`));
   }
 
   /** Throws the index away and builds it again from the whole history. */
   async rebuild(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
     const entry = this.entry(repository);
-    entry.controller?.abort();
-    await entry.work?.catch(() => undefined);
+    entry.work?.abort();
+    await entry.work?.settled();
     entry.index = undefined;
     return this.ensureFresh(repository, signal);
   }
 
   /** Cancels every running build. */
   cancelAll(): void {
-    for (const entry of this.repos.values()) entry.controller?.abort();
+    for (const entry of this.repos.values()) entry.work?.abort();
+  }
+
+  /** A failed save costs the next start a rebuild, never this answer. */
+  private async save(repository: string, index: HistoryIndexData): Promise<void> {
+    try {
+      await this.store?.save(index);
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.logger.warn(`history index of ${repository} not saved: ${error.message}`);
+      this.onSaveFailed(error, repository);
+    }
   }
 
   private entry(repository: string): RepoEntry {
@@ -130,7 +147,7 @@ export class HistoryIndexManager {
         entry.lastUpdate = 'built';
         this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
       }
-      await this.store?.save(entry.index);
+      await this.save(repository, entry.index);
       this.setState(repository, entry, 'ready');
       return entry.index;
     } catch (err) {

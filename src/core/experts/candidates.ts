@@ -3,7 +3,7 @@ import { fileStats, parentFolders, type AreaStats, type FolderStats } from './ar
 import type { ScoreWeights } from './scoring';
 import type { EvidenceKind, ExpertEvidence } from './types';
 
-/** A person with the evidence gathered for one query and an unnormalised score. */
+/** A person with the evidence gathered for one query and an unnormalized score. */
 export interface Candidate {
   email: string;
   evidence: ExpertEvidence;

@@ -11,7 +11,7 @@
  * - `defaultExpertModelOptions(now)` are the tuned defaults; the editor maps its settings onto them.
  */
 export { isBot } from './bots';
-export { rankExperts, defaultExpertModelOptions, normaliseTargetPath, DEFAULT_LIMIT, FORMER_LEADERS, type Classifier, type ExpertQuery } from './ranking';
+export { rankExperts, defaultExpertModelOptions, normalizeTargetPath, DEFAULT_LIMIT, FORMER_LEADERS, type Classifier, type RankingInput } from './ranking';
 export {
   sortForDisplay,
   sectionExperts,
@@ -27,5 +27,5 @@ export {
 } from './display';
 export { logicalBlockAround, type LogicalBlockOptions } from './logicalBlock';
 export { humaniseAge } from './relativeTime';
-export { DEFAULT_WEIGHTS, type ScoreWeights } from './scoring';
+export { degreeOfAuthorship, DEFAULT_WEIGHTS, type ScoreWeights } from './scoring';
 export type { AreaEvidence, EvidenceKind, ExpertEvidence, ExpertModelOptions, ExpertRanking, RankedExpert } from './types';

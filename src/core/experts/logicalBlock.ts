@@ -1,5 +1,5 @@
-/** A 0-based, inclusive line range (editor positions are 0-based). */
-export interface LineRange {
+/** Indices into an array of lines, 0-based and inclusive (editor positions are 0-based); not a LineRange. */
+export interface LineIndexRange {
   startLine: number;
   endLine: number;
 }
@@ -98,7 +98,7 @@ class Outline {
   }
 }
 
-function clip([start, end]: [number, number], around: number, max: number): LineRange {
+function clip([start, end]: [number, number], around: number, max: number): LineIndexRange {
   if (end - start + 1 > max) {
     start = Math.max(start, Math.min(around - Math.floor(max / 2), end - max + 1));
     end = start + max - 1;
@@ -116,7 +116,7 @@ function size([start, end]: [number, number]): number {
  * line gets the nearest paragraph; a top-level statement gets its paragraph. Always within
  * `maxLines` lines and containing the line (or, for a blank line, next to it).
  */
-export function logicalBlockAround(lines: readonly string[], line: number, options: LogicalBlockOptions = {}): LineRange {
+export function logicalBlockAround(lines: readonly string[], line: number, options: LogicalBlockOptions = {}): LineIndexRange {
   const max = Math.max(1, Math.floor(options.maxLines ?? DEFAULT_MAX_LINES));
   if (lines.length === 0) return { startLine: 0, endLine: 0 };
   const at = Math.min(Math.max(0, Math.floor(line)), lines.length - 1);

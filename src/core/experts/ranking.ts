@@ -10,7 +10,8 @@ import type { ExpertModelOptions, ExpertRanking, RankedExpert } from './types';
 /** Where a person sits and how they stand relative to the user (the org directory, adapted). */
 export type Classifier = (email: string, name: string) => { placement: Placement; relationship: Relationship };
 
-export interface ExpertQuery {
+/** Everything the ranking model reads (the engine's ExpertQuery is the question asked; this is the evidence). */
+export interface RankingInput {
   index: HistoryIndexData;
   target: { path: string; kind: TargetKind; startLine?: number; endLine?: number };
   /** Surviving lines of the range (kind 'lines'). */
@@ -38,9 +39,12 @@ export function defaultExpertModelOptions(now: number): ExpertModelOptions {
   return { halfLifeDays: 180, formerAfterDays: 180, backoffMinChanges: 100, extraBots: [], now };
 }
 
-/** Repository-relative, forward slashes, no leading "./" nor trailing "/"; '' is the root. */
-export function normaliseTargetPath(path: string): string {
-  let p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+/**
+ * Repository-relative (callers give forward slashes), no leading "./" nor trailing "/"; '' is the
+ * root. A backslash stays: on POSIX it is part of a file name, and `a\b.ts` is not `a/b.ts`.
+ */
+export function normalizeTargetPath(path: string): string {
+  let p = path.replace(/\/+$/, '');
   while (p.startsWith('./')) p = p.slice(2);
   return p === '.' ? '' : p.replace(/^\/+/, '');
 }
@@ -75,10 +79,10 @@ function formerFirst(ranked: Candidate[], kind: TargetKind, former: ReadonlyMap<
  * with the kind of evidence it rests on. Pure and cheap: folder figures are computed once per
  * index object; a query touches the file's contributors and its area's people.
  */
-export function rankExperts(input: ExpertQuery): ExpertRanking {
+export function rankExperts(input: RankingInput): ExpertRanking {
   const { index, blame, options } = input;
   const w: ScoreWeights = { ...DEFAULT_WEIGHTS, ...input.weights };
-  const path = normaliseTargetPath(input.target.path);
+  const path = normalizeTargetPath(input.target.path);
   const kind = input.target.kind;
   const nameOf = (email: string): string => index.people.get(email)?.name ?? blame?.names.get(email) ?? email;
   const stats = areaStats(index, { halfLifeDays: options.halfLifeDays, activityHalfLifeDays: w.activityHalfLifeDays, longActivityHalfLifeDays: w.longActivityHalfLifeDays, extraBots: options.extraBots });

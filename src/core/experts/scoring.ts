@@ -56,7 +56,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
 
 const DAY = 86_400;
 
-/** Degree-of-Authorship (Fritz et al.; Avelino et al.), unnormalised: a baseline of the evaluation. */
+/** Degree-of-Authorship (Fritz et al.; Avelino et al.), unnormalized: a baseline of the evaluation. */
 export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, othersChanges: number): number {
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + Math.max(0, othersChanges));
 }

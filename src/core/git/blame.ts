@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
-import { GitError } from './gitError';
+import { GitError, linesInFile } from './gitError';
 import type { GitRunner } from './gitRunner';
 import { personKey } from './historyReplay';
 import type { BlameSummary } from './historyTypes';
@@ -36,11 +36,10 @@ export async function blameRange(git: GitRunner, repoRoot: string, relPath: stri
     return await runBlame(git, repoRoot, relPath, start, end, options);
   } catch (err) {
     // The range runs past the end of the file on disk: blame what exists.
-    const match = err instanceof GitError ? /has only (\d+) lines?/.exec(err.stderr) : null;
-    if (!match) {
+    const lineCount = err instanceof GitError ? linesInFile(err) : undefined;
+    if (lineCount === undefined) {
       throw err;
     }
-    const lineCount = Number(match[1]);
     end = Math.min(end, lineCount);
     start = Math.min(start, end);
     if (lineCount === 0 || start < 1) {
@@ -129,7 +128,7 @@ export function parseBlameGroups(output: string): BlameGroup[] {
 }
 
 /** Per-person line counts of the groups' lines that fall in `startLine..endLine` (1-based, inclusive). */
-export function summariseBlameGroups(groups: readonly BlameGroup[], path: string, startLine: number, endLine: number): BlameSummary {
+export function summarizeBlameGroups(groups: readonly BlameGroup[], path: string, startLine: number, endLine: number): BlameSummary {
   const summary = emptySummary(path, startLine, endLine);
   for (const g of groups) {
     const lines = Math.min(endLine, g.finalLine + g.lines - 1) - Math.max(startLine, g.finalLine) + 1;
@@ -153,7 +152,7 @@ export function summariseBlameGroups(groups: readonly BlameGroup[], path: string
 
 /** Parses `git blame --incremental -L startLine,endLine` output into per-person line counts. */
 export function parseBlameIncremental(output: string, path: string, startLine: number, endLine: number): BlameSummary {
-  return summariseBlameGroups(parseBlameGroups(output), path, startLine, endLine);
+  return summarizeBlameGroups(parseBlameGroups(output), path, startLine, endLine);
 }
 
 function emptySummary(path: string, startLine: number, endLine: number): BlameSummary {

@@ -5,6 +5,8 @@ export type GitErrorCode =
   | 'BadRevision'
   | 'Shallow'
   | 'UnknownPath'
+  /** A line range runs past the end of the file (`git blame -L`). */
+  | 'RangePastEnd'
   | 'Aborted'
   | 'Timeout'
   | 'Failed';
@@ -30,6 +32,7 @@ const BAD_REVISION =
   /bad revision|unknown revision|ambiguous argument|invalid object name|not a valid object name|needed a single revision|bad object|not a commit/i;
 const UNKNOWN_PATH = /no such path|does not exist in|exists on disk, but not in|did not match any file|no such file or directory/i;
 const SHALLOW = /\bshallow\b/i;
+const RANGE_PAST_END = /has only (\d+) lines?/;
 
 /**
  * Classifies a finished git process from its exit code and stderr. The order matters: a message
@@ -44,6 +47,9 @@ export function classifyGitFailure(exitCode: number | undefined, stderr: string)
   }
   if (BAD_REVISION.test(stderr)) {
     return 'BadRevision';
+  }
+  if (RANGE_PAST_END.test(stderr)) {
+    return 'RangePastEnd';
   }
   if (UNKNOWN_PATH.test(stderr)) {
     return 'UnknownPath';
@@ -63,4 +69,10 @@ export function firstErrorLine(stderr: string): string {
     }
   }
   return '';
+}
+
+/** For `RangePastEnd`: how many lines the file has. */
+export function linesInFile(error: GitError): number | undefined {
+  const match = error.code === 'RangePastEnd' ? RANGE_PAST_END.exec(error.stderr) : null;
+  return match ? Number(match[1]) : undefined;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import type { Logger } from '../logger';
+import { SharedWork } from '../util/sharedWork';
 import { GitError, classifyGitFailure, firstErrorLine } from './gitError';
 
 /** Config forced on every call: stable, uncoloured, unquoted machine output. */
@@ -27,13 +28,6 @@ export interface GitRunnerOptions {
 const MAX_STDERR = 64 * 1024;
 const KILL_GRACE_MS = 2000;
 
-interface SharedRun {
-  promise: Promise<string>;
-  controller: AbortController;
-  /** Callers still waiting; the child is killed only when every one of them gave up. */
-  waiting: number;
-}
-
 /**
  * Runs the git CLI: argument arrays (never a shell), a fixed locale, no prompts, timeouts and
  * AbortSignal that kill the child, typed errors, and one log line per call.
@@ -42,7 +36,8 @@ export class GitRunner {
   private readonly logger: Logger;
   private readonly gitPath: string;
   private readonly defaultTimeoutMs: number;
-  private readonly inFlight = new Map<string, SharedRun>();
+  /** Identical concurrent runs; the child is killed only when every caller gave up. */
+  private readonly inFlight = new Map<string, SharedWork<string>>();
   private versionPromise?: Promise<string>;
 
   constructor(options: GitRunnerOptions) {
@@ -62,19 +57,17 @@ export class GitRunner {
     }
     let shared = this.inFlight.get(key);
     // A run whose every caller left is being killed: start afresh instead of joining it.
-    if (!shared || shared.controller.signal.aborted) {
-      const controller = new AbortController();
-      const entry: SharedRun = { promise: Promise.resolve(''), controller, waiting: 0 };
-      entry.promise = this.collect(args, { ...options, signal: controller.signal }).finally(() => {
-        // A cancelled run may finish after a fresh one replaced it: remove only our own entry.
-        if (this.inFlight.get(key) === entry) {
-          this.inFlight.delete(key);
-        }
-      });
-      shared = entry;
-      this.inFlight.set(key, shared);
+    if (!shared || shared.abandoned) {
+      const run: SharedWork<string> = new SharedWork((signal) =>
+        this.collect(args, { ...options, signal }).finally(() => {
+          // A cancelled run may finish after a fresh one replaced it: remove only our own entry.
+          if (this.inFlight.get(key) === run) this.inFlight.delete(key);
+        }),
+      );
+      shared = run;
+      this.inFlight.set(key, run);
     }
-    return this.joinShared(shared, args, options.signal);
+    return shared.join(options.signal, () => abortedError(args));
   }
 
   /** Runs git and hands stdout to `onData` chunk by chunk (UTF-8, never split inside a character). */
@@ -103,41 +96,6 @@ export class GitRunner {
       });
     }
     return this.versionPromise;
-  }
-
-  private joinShared(shared: SharedRun, args: string[], signal: AbortSignal | undefined): Promise<string> {
-    shared.waiting++;
-    if (!signal) {
-      return shared.promise;
-    }
-    if (signal.aborted) {
-      this.leave(shared);
-      return Promise.reject(abortedError(args));
-    }
-    return new Promise<string>((resolve, reject) => {
-      const onAbort = (): void => {
-        this.leave(shared);
-        reject(abortedError(args));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (err: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(err);
-        },
-      );
-    });
-  }
-
-  private leave(shared: SharedRun): void {
-    shared.waiting--;
-    if (shared.waiting <= 0) {
-      shared.controller.abort();
-    }
   }
 
   private async collect(args: string[], options: GitRunOptions): Promise<string> {

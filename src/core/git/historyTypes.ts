@@ -1,3 +1,5 @@
+import type { CoChangeData } from './coChange';
+
 /**
  * The shape of the per-repository history index, shared by the index builder (git/), the
  * expertise model (experts/) and the persistence layer. Times are Unix seconds (author date).
@@ -49,6 +51,11 @@ export interface HistoryIndexData {
   people: Map<string, PersonRecord>;
   /** Files that exist at `head` (deleted files are dropped; renamed ones carry their history). */
   files: Map<string, FileHistory>;
+  /**
+   * Which files changed together in each commit (see coChange.ts). Absent only in indexes made by
+   * hand (tests); the builder always fills it.
+   */
+  coChange?: CoChangeData;
   /** Time the index was built or last updated (Unix seconds). */
   updatedAt: number;
 }

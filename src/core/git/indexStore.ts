@@ -3,17 +3,20 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Logger } from '../logger';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { checkCoChange, type CoChangeData } from './coChange';
 import type { FileContribution, FileHistory, HistoryIndexData, PersonRecord } from './historyTypes';
 
 /** Bumped on any incompatible change of the persisted form (older files are rebuilt). */
-export const HISTORY_INDEX_FORMAT_VERSION = 1;
+export const HISTORY_INDEX_FORMAT_VERSION = 2;
 export const HISTORY_INDEX_KIND = 'constellation.historyIndex';
 
 /**
  * Persisted form, compact so loading a 50k-commit index stays fast:
  * - people: `[email, name, commits, firstActive, lastActive]`, referenced by position;
  * - files: `[path, creatorIndex (-1: none), totalChanges, ...contributions]` where each
- *   contribution is `personIndex, created (0|1), count, firstTime, delta, delta...`.
+ *   contribution is `personIndex, created (0|1), count, firstTime, delta, delta...`;
+ * - coChange (version 2): `paths`, commit `times` as first time then deltas, `sizes` (files per
+ *   commit) and the concatenated `fileIds`.
  */
 interface StoredIndex {
   kind: string;
@@ -25,14 +28,19 @@ interface StoredIndex {
   updatedAt: number;
   people: [string, string, number, number, number][];
   files: (string | number)[][];
+  coChange?: { paths: string[]; times: number[]; sizes: number[]; fileIds: number[] };
 }
 
 /** One history index file per repository in a storage folder. */
 export class HistoryIndexStore {
   constructor(
-    private readonly storageDir: string,
+    /** The folder holding the index files. */
+    readonly storageDir: string,
     private readonly logger: Logger,
   ) {}
+
+  /** How many times `load` read a file (tests: a command must not read a big index twice). */
+  loads = 0;
 
   /** The file that holds the index of `repoRoot`. */
   fileFor(repoRoot: string): string {
@@ -45,6 +53,7 @@ export class HistoryIndexStore {
     const file = this.fileFor(repoRoot);
     let text: string;
     try {
+      this.loads++;
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -120,7 +129,27 @@ function encode(index: HistoryIndexData): StoredIndex {
     updatedAt: index.updatedAt,
     people,
     files,
+    ...(index.coChange ? { coChange: encodeCoChange(index.coChange) } : {}),
   };
+}
+
+function encodeCoChange(data: CoChangeData): NonNullable<StoredIndex['coChange']> {
+  const times = data.times.map((t, i) => (i === 0 ? t : t - data.times[i - 1]));
+  const sizes = data.times.map((_, i) => data.offsets[i + 1] - data.offsets[i]);
+  return { paths: data.paths, times, sizes, fileIds: data.fileIds };
+}
+
+function decodeCoChange(stored: NonNullable<StoredIndex['coChange']>): CoChangeData {
+  expect(Array.isArray(stored.times) && Array.isArray(stored.sizes) && stored.times.length === stored.sizes.length, 'co-change');
+  const times: number[] = [];
+  const offsets = [0];
+  stored.times.forEach((delta, i) => {
+    times.push(i === 0 ? delta : times[i - 1] + delta);
+    offsets.push(offsets[i] + stored.sizes[i]);
+  });
+  const data = { paths: stored.paths, times, offsets, fileIds: stored.fileIds };
+  checkCoChange(data);
+  return data;
 }
 
 function decode(s: StoredIndex): HistoryIndexData {
@@ -170,6 +199,7 @@ function decode(s: StoredIndex): HistoryIndexData {
     commitCount: s.commitCount,
     people,
     files,
+    ...(s.coChange !== undefined ? { coChange: decodeCoChange(s.coChange) } : {}),
     updatedAt: s.updatedAt,
   };
 }

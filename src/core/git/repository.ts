@@ -3,10 +3,14 @@ import * as path from 'path';
 import { GitError } from './gitError';
 import type { GitRunner } from './gitRunner';
 
-export interface RepositoryLocation {
+/** Where a repository lives on disk (a work tree, a linked worktree, a submodule, or a bare git dir). */
+export interface RepositoryPaths {
   /** Work tree top level, or the git dir itself for a bare repository. */
   root: string;
+  /** This work tree's own git dir: holds HEAD (`.git/worktrees/x` for a linked worktree, `.git/modules/x` for a submodule). */
   gitDir: string;
+  /** Where refs and config live, shared by every worktree of the repository. */
+  commonDir: string;
   bare: boolean;
 }
 
@@ -18,14 +22,14 @@ export async function findRepository(
   git: GitRunner,
   pathInside: string,
   signal?: AbortSignal,
-): Promise<RepositoryLocation | undefined> {
+): Promise<RepositoryPaths | undefined> {
   const cwd = await nearestFolder(path.resolve(pathInside));
   if (!cwd) {
     return undefined;
   }
   let lines: string[];
   try {
-    const out = await git.run(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], { cwd, signal });
+    const out = await git.run(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir'], { cwd, signal });
     lines = out.split('\n');
   } catch (err) {
     if (err instanceof GitError && err.code === 'NotARepository') {
@@ -35,16 +39,18 @@ export async function findRepository(
   }
   const bare = lines[0] === 'true';
   const gitDir = lines[1];
+  // --git-common-dir may be relative to the folder git ran in.
+  const commonDir = lines[2] ? path.resolve(cwd, lines[2]) : gitDir;
   if (bare) {
-    return { root: gitDir, gitDir, bare };
+    return { root: gitDir, gitDir, commonDir, bare };
   }
   try {
     const top = (await git.run(['rev-parse', '--show-toplevel'], { cwd, signal })).replace(/\n$/, '');
-    return { root: top, gitDir, bare };
+    return { root: top, gitDir, commonDir, bare };
   } catch (err) {
     // Inside the .git folder of a work tree: the work tree is its parent.
     if (err instanceof GitError && err.code === 'NotARepository' && path.basename(gitDir) === '.git') {
-      return { root: path.dirname(gitDir), gitDir, bare };
+      return { root: path.dirname(gitDir), gitDir, commonDir, bare };
     }
     throw err;
   }
@@ -100,17 +106,17 @@ export async function isAncestor(git: GitRunner, root: string, a: string, b: str
   }
 }
 
-/** `user.email` as configured for this repository, or undefined when unset. */
-export async function currentUserEmail(git: GitRunner, root: string, signal?: AbortSignal): Promise<string | undefined> {
-  try {
-    const out = await git.run(['config', '--get', 'user.email'], { cwd: root, signal });
-    return out.trim() || undefined;
-  } catch (err) {
-    if (err instanceof GitError && err.exitCode === 1) {
-      return undefined;
-    }
-    throw err;
-  }
+/** The text of `relPath` as committed at `rev` (`git show rev:path`). */
+export function readFileAt(git: GitRunner, root: string, rev: string, relPath: string, signal?: AbortSignal): Promise<string> {
+  return git.run(['show', `${rev}:${relPath}`], { cwd: root, signal });
+}
+
+/** The kind of object at `rev:relPath` ('blob', 'tree', 'commit' for a submodule), or undefined when there is none. */
+export async function objectTypeAt(git: GitRunner, root: string, rev: string, relPath: string, signal?: AbortSignal): Promise<'blob' | 'tree' | 'commit' | undefined> {
+  const out = await git.run(['ls-tree', '-z', '--full-tree', rev, '--', relPath], { cwd: root, signal }).catch(() => '');
+  const entry = out.split('\0').find((e) => e.endsWith(`\t${relPath}`));
+  const type = entry?.split(' ')[1];
+  return type === 'blob' || type === 'tree' || type === 'commit' ? type : undefined;
 }
 
 async function nearestFolder(start: string): Promise<string | undefined> {

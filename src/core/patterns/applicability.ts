@@ -12,7 +12,7 @@ export interface DocumentToMatch {
 const fileMatchers = new WeakMap<Pattern, (path: string) => boolean>();
 
 /** Normalises a path for glob matching: forward slashes, no leading `./`. */
-export function normalisePath(path: string): string {
+export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 
@@ -43,5 +43,5 @@ function globMatcher(globs: string[]): (path: string) => boolean {
 export function appliesTo(pattern: Pattern, document: Pick<DocumentToMatch, 'path' | 'languageId'>): boolean {
   const { languages } = pattern.appliesTo;
   if (languages.length > 0 && !languages.includes(document.languageId)) return false;
-  return fileMatcher(pattern)(normalisePath(document.path));
+  return fileMatcher(pattern)(normalizePath(document.path));
 }

@@ -8,6 +8,7 @@ import { RE2JS } from 're2js';
 import type { Pattern, PatternDiagnostic } from './patternTypes';
 import type { PatternCatalogue } from './library';
 import { appliesTo, type DocumentToMatch } from './applicability';
+import type { LineRange } from '../util/lineRange';
 import { diag } from './diagnostics';
 import { requiredLiteral, type RequiredLiteral } from './detectorLiteral';
 
@@ -61,12 +62,6 @@ export function compilePatternDetectors(pattern: Pattern): CompiledPattern {
 /** All `bad-detector` diagnostics of a catalogue. */
 export function detectorDiagnostics(catalogue: Pick<PatternCatalogue, 'patterns'>): PatternDiagnostic[] {
   return catalogue.patterns.flatMap((p) => compilePatternDetectors(p).diagnostics);
-}
-
-/** 1-based, inclusive. */
-export interface LineRange {
-  startLine: number;
-  endLine: number;
 }
 
 export interface PatternMatch {

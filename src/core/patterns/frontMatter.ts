@@ -1,5 +1,6 @@
 /** Splits a pattern document into YAML front matter and Markdown body, and turns it into a `Pattern`. */
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
+import { parseYaml } from '../util/yamlReader';
 import type { Pattern, PatternDiagnostic } from './patternTypes';
 import { readPatternFields } from './frontMatterFields';
 import { diag, sortDiagnostics } from './diagnostics';
@@ -62,25 +63,15 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
     return { diagnostics: [diag(file, split.line, 1, 'invalid-front-matter', split.message)] };
   }
   const { yaml, yamlLine, body, bodyLine } = split.document;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      diagnostics: doc.errors.map((error) => {
-        const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-        const firstLine = error.message.split('\n')[0];
-        return diag(file, pos.line + yamlLine - 1, pos.col, 'invalid-front-matter', `invalid YAML: ${firstLine}`);
-      }),
-    };
+  const { doc, sink, syntaxErrors } = parseYaml(yaml, file, { firstLine: yamlLine });
+  if (syntaxErrors.length > 0) {
+    return { diagnostics: syntaxErrors.map((e) => diag(file, e.line, e.column, 'invalid-front-matter', `invalid YAML: ${e.message}`)) };
   }
   if (!isMap(doc.contents)) {
     const what = doc.contents == null ? 'empty' : 'not a set of `key: value` fields';
     return { diagnostics: [diag(file, 1, 1, 'invalid-front-matter', `front matter is ${what}`)] };
   }
-  const toPosition = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + yamlLine - 1, column: p.col };
-  };
+  const toPosition = (offset: number) => sink.position(offset);
   const read = readPatternFields(doc.contents, { file, toPosition, openingLine: yamlLine - 1 });
   if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
   const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };

@@ -9,12 +9,13 @@ import {
   type PatternStatus,
   type Position,
 } from './patternTypes';
+import { isGitHubLogin } from '../directory/identity';
+import { textOf } from '../util/yamlReader';
 import { diag } from './diagnostics';
 import { parseExampleRef } from './examples';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const GITHUB_LOGIN = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** Checks one list item: returns what is wrong with it, reported with `code`. */
 interface ItemCheck {
@@ -48,9 +49,9 @@ class FieldReader {
   }
 
   string(name: string, node: Node | null, pos: Position): string | undefined {
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      const text = String(node.value).trim();
-      if (text !== '') return text;
+    const text = textOf(node, { numbers: true });
+    if (text !== undefined) return text;
+    if (isScalar(node) && typeof node.value === 'string') {
       this.report(pos, 'invalid-field', `\`${name}\` is empty`);
       return undefined;
     }
@@ -139,7 +140,7 @@ export function readPatternFields(map: YAMLMap, context: FieldContext): { fields
   const tags = list('tags');
   const maintainers = list('maintainers', {
     code: 'invalid-field',
-    test: (v) => (EMAIL.test(v) || GITHUB_LOGIN.test(v) ? undefined : `maintainer \`${v}\` is neither an email address nor a GitHub login`),
+    test: (v) => (EMAIL.test(v) || isGitHubLogin(v.replace(/^@/, '')) ? undefined : `maintainer \`${v}\` is neither an email address nor a GitHub login`),
   });
   const related = list('related', { code: 'bad-id', test: idProblem });
   const examples = list('examples', { code: 'broken-example', test: (v) => parseExampleRef(v).problem });

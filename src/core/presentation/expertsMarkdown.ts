@@ -1,18 +1,12 @@
 import { RELATIONSHIP_LABELS } from '../directory/types';
 import type { ExpertRanking, RankedExpert } from '../experts/types';
 import { sectionExperts } from '../experts/display';
+import { commandUri, escapeMarkdown } from '../util/markdown';
+
+export { commandUri, escapeMarkdown };
 
 /** Builds a `command:` link target for the given command and arguments. */
 export type CommandLink = (command: string, args: unknown[]) => string;
-
-/**
- * A `command:` URI whose JSON arguments cannot break out of a Markdown link: encodeURIComponent
- * leaves parentheses alone, and a `)` from an email or name would end the link early.
- */
-export function commandUri(command: string, args: unknown[]): string {
-  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return `command:${command}?${encoded}`;
-}
 
 export interface HoverTextOptions {
   crossTeamFirst: boolean;
@@ -24,10 +18,6 @@ export interface HoverTextOptions {
   indexing: boolean;
 }
 
-/** Characters Markdown would interpret in a name or explanation. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
 
 function placeText(expert: RankedExpert): string {
   const p = expert.placement;

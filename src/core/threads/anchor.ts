@@ -2,9 +2,9 @@ import { createHash } from 'crypto';
 
 /** What identifies the lines a thread talks about, so they can be found again after edits. */
 export interface LineFingerprint {
-  /** sha1 (hex) of the whitespace-normalised lines joined by `\n`. */
+  /** sha1 (hex) of the whitespace-normalized lines joined by `\n`. */
   sha1: string;
-  /** Short hash per normalised line (at most MAX_LINE_HASHES), for fuzzy relocation. */
+  /** Short hash per normalized line (at most MAX_LINE_HASHES), for fuzzy relocation. */
   lines: string[];
 }
 
@@ -26,18 +26,18 @@ const ANCHOR_FORMAT_VERSION = 1;
 const ANCHOR_COMMENT = /<!--\s*constellation:anchor\s+(\{[\s\S]*?\})\s*-->/;
 
 /** Trims and collapses runs of whitespace so re-indentation does not lose an anchor. */
-export function normaliseLine(line: string): string {
+export function normalizeLine(line: string): string {
   return line.trim().replace(/\s+/g, ' ');
 }
 
 export function lineHash(line: string): string {
-  return createHash('sha1').update(normaliseLine(line)).digest('hex').slice(0, LINE_HASH_LENGTH);
+  return createHash('sha1').update(normalizeLine(line)).digest('hex').slice(0, LINE_HASH_LENGTH);
 }
 
 export function fingerprintLines(lines: readonly string[]): LineFingerprint {
-  const normalised = lines.map(normaliseLine);
+  const normalized = lines.map(normalizeLine);
   return {
-    sha1: createHash('sha1').update(normalised.join('\n')).digest('hex'),
+    sha1: createHash('sha1').update(normalized.join('\n')).digest('hex'),
     lines: lines.slice(0, MAX_LINE_HASHES).map(lineHash),
   };
 }
@@ -87,7 +87,7 @@ export function embedAnchor(body: string, anchor: Anchor): string {
 }
 
 export function stripAnchor(body: string): string {
-  return body.replace(new RegExp(ANCHOR_COMMENT.source, 'g'), '');
+  return body.replace(new RegExp(ANCHOR_COMMENT.source, 'g'), '').replace(/<!--\s*constellation:draft\s+[\w-]+\s*-->\n?/g, '');
 }
 
 /** Finds and validates the embedded anchor; anything malformed gives `undefined`, never an exception. */

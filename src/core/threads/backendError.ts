@@ -1,30 +1,32 @@
-/** Why a backend call failed; drafts and the UI branch on `kind`, never on message text. */
-export type ThreadBackendErrorKind =
-  | 'offline'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rateLimited'
-  | 'server'
-  | 'notFound'
-  | 'invalid'
-  | 'aborted';
+import { GitHubError, type GitHubErrorKind } from '../github/errors';
 
-export class ThreadBackendError extends Error {
-  readonly kind: ThreadBackendErrorKind;
-  /** When a rate limit lifts (ISO 8601), for `rateLimited`. */
-  readonly resetAt?: string;
-  /** HTTP status, when there was a response. */
-  readonly status?: number;
+/** Why a backend call failed; drafts and the UI branch on `kind`, never on message text. Same kinds as GitHub's. */
+export type ThreadBackendErrorKind = GitHubErrorKind;
 
-  constructor(kind: ThreadBackendErrorKind, message: string, details: { resetAt?: string; status?: number; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+/** A GitHubError by another name: every venue (files included) fails in the one taxonomy. */
+export class ThreadBackendError extends GitHubError {
+  declare readonly kind: ThreadBackendErrorKind;
+
+  constructor(kind: ThreadBackendErrorKind, message: string, details: { resetAt?: Date; status?: number; cause?: unknown } = {}) {
+    super(kind, message, details);
     this.name = 'ThreadBackendError';
-    this.kind = kind;
-    this.resetAt = details.resetAt;
-    this.status = details.status;
+  }
+
+  /** The same failure, as a thread backend reports it. */
+  static fromGitHub(error: GitHubError): ThreadBackendError {
+    return new ThreadBackendError(error.kind, error.message, { resetAt: error.resetAt, status: error.status, cause: error });
   }
 }
 
 export function isThreadBackendError(value: unknown): value is ThreadBackendError {
   return value instanceof ThreadBackendError;
+}
+
+/** Runs backend work, reporting GitHub failures as ThreadBackendError. */
+export async function asThreadBackendCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw err instanceof GitHubError && !(err instanceof ThreadBackendError) ? ThreadBackendError.fromGitHub(err) : err;
+  }
 }

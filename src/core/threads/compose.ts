@@ -1,4 +1,6 @@
+import { isGitHubLogin } from '../directory/identity';
 import type { Relationship } from '../directory/types';
+import { escapeMarkdown } from '../util/markdown';
 import { embedAnchor, type Anchor } from './anchor';
 import { fencedCode, languageForPath } from './codeFence';
 
@@ -50,17 +52,6 @@ export interface ThreadPreview {
   experts: PreviewExpert[];
   patterns: RelatedPattern[];
   body: string;
-}
-
-const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-
-export function isGitHubLogin(login: string | undefined): login is string {
-  return typeof login === 'string' && GITHUB_LOGIN.test(login);
-}
-
-/** Escapes text so Markdown shows it literally (and `@` in a name cannot mention anyone). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~@-]/g, '\\$&');
 }
 
 /** Experts from other teams only: asking your own team does not need a cross-team thread. */

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { Logger } from '../logger';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { redactDeep } from '../util/redact';
 import { ThreadBackendError, type ThreadBackendErrorKind } from './backendError';
 import type { BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, ThreadPerson, Venue } from './threadTypes';
 
@@ -67,7 +68,7 @@ export class DraftStore {
       updatedAt: time,
     };
     await this.write(draft);
-    return draft;
+    return redactDeep(draft);
   }
 
   /** Every readable draft, oldest first; unreadable files are logged and skipped. */
@@ -113,7 +114,11 @@ export class DraftStore {
     const draft: Draft = { ...stored, state: 'pending', error: undefined, attempts: stored.attempts + 1, updatedAt: this.now().toISOString() };
     await this.write(draft);
     try {
-      const result = await deliver(draft, backend, options);
+      // A create is not idempotent: an earlier attempt may have reached the venue although its
+      // answer was lost (a 502 after the create, a reset connection). Look before sending again.
+      const earlier = stored.attempts > 0 && draft.payload.kind === 'thread' ? await findDelivered(draft, backend, options) : undefined;
+      if (earlier) this.logger.info(`draft ${id} was already delivered as ${earlier.id}: not sent again`);
+      const result = earlier ? { thread: earlier } : await deliver(draft, backend, options);
       await fs.rm(this.fileOf(id), { force: true });
       return { ...result, draft: { ...draft, state: 'sent', updatedAt: this.now().toISOString() } };
     } catch (err) {
@@ -121,7 +126,7 @@ export class DraftStore {
       const failed: Draft = {
         ...draft,
         state: 'failed',
-        error: { kind: error.kind, message: error.message, ...(error.resetAt ? { resetAt: error.resetAt } : {}) },
+        error: { kind: error.kind, message: error.message, ...(error.resetAt ? { resetAt: error.resetAt.toISOString() } : {}) },
         updatedAt: this.now().toISOString(),
       };
       await this.write(failed);
@@ -151,8 +156,9 @@ export class DraftStore {
     return undefined;
   }
 
+  /** Secrets never reach the disk; since a send reads the stored draft, they are never posted either. */
   private write(draft: Draft): Promise<void> {
-    return writeFileAtomic(this.fileOf(draft.id), `${JSON.stringify(draft, null, 2)}\n`);
+    return writeFileAtomic(this.fileOf(draft.id), `${JSON.stringify(redactDeep(draft), null, 2)}\n`);
   }
 
   private fileOf(id: string): string {
@@ -160,12 +166,23 @@ export class DraftStore {
   }
 }
 
+/** The hidden mark a new thread carries, so a retry can tell it already exists. */
+export function draftMarker(id: string): string {
+  return `<!-- constellation:draft ${id} -->`;
+}
+
 async function deliver(draft: Draft, backend: ThreadBackend, options: BackendCallOptions): Promise<{ thread: Thread } | { comment: ThreadComment }> {
   const p = draft.payload;
   if (p.kind === 'thread') {
-    return { thread: await backend.createThread(draft.venue, p.content, options) };
+    const body = `${p.content.body.replace(/\s+$/, '')}\n\n${draftMarker(draft.id)}\n`;
+    return { thread: await backend.createThread(draft.venue, { ...p.content, body }, options) };
   }
   return { comment: await backend.addComment(draft.venue, p.threadId, p.body, { ...options, replyTo: p.replyTo, author: p.author }) };
+}
+
+async function findDelivered(draft: Draft, backend: ThreadBackend, options: BackendCallOptions): Promise<Thread | undefined> {
+  const marker = draftMarker(draft.id);
+  return (await backend.listThreads(draft.venue, options)).find((t) => t.body.includes(marker));
 }
 
 function toBackendError(err: unknown, signal?: AbortSignal): ThreadBackendError {

@@ -1,12 +1,13 @@
 import { tagged } from '../logger';
-import { ThreadBackendError } from './backendError';
-import { GitHubClient, type GitHubClientOptions } from './githubClient';
+import { GitHubClient, type GitHubClientOptions } from '../github/client';
+import { asThreadBackendCall, ThreadBackendError } from './backendError';
 import { DiscussionsApi, type RepoRef } from './githubDiscussions';
 import { IssuesApi } from './githubIssues';
 import type { GqlRepository } from './githubQueries';
 import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 
-export type GitHubThreadBackendOptions = GitHubClientOptions & {
+/** The session's client, or the options to build one (CLI, tests). */
+export type GitHubThreadBackendOptions = (GitHubClientOptions | { client: GitHubClient; logger: GitHubClientOptions['logger'] }) & {
   /** How long a repository's Discussions settings are trusted (default 5 min). */
   repositoryCacheMs?: number;
 };
@@ -24,40 +25,41 @@ export class GitHubThreadBackend implements ThreadBackend {
 
   constructor(options: GitHubThreadBackendOptions) {
     const logger = tagged(options.logger, 'github');
-    const client = new GitHubClient({ ...options, logger });
+    const client = 'client' in options ? options.client : new GitHubClient({ ...options, logger });
     this.discussions = new DiscussionsApi(client, logger);
     this.issues = new IssuesApi(client, logger);
     this.cacheMs = options.repositoryCacheMs ?? 5 * 60_000;
   }
 
-  async listThreads(venue: Venue, options: BackendCallOptions = {}): Promise<Thread[]> {
-    const target = await this.resolve(venue, options.signal);
-    return target.kind === 'discussions'
-      ? this.discussions.list(venue, target.repo, target.categoryId, options.signal)
-      : this.issues.list(venue, target.repo, target.labels, options.signal);
+  listThreads(venue: Venue, options: BackendCallOptions = {}): Promise<Thread[]> {
+    return asThreadBackendCall(async () => {
+      const target = await this.resolve(venue, options.signal);
+      return target.kind === 'discussions'
+        ? this.discussions.list(venue, target.repo, target.categoryId, options.signal)
+        : this.issues.list(venue, target.repo, target.labels, options.signal);
+    });
   }
 
-  async createThread(venue: Venue, draft: ThreadDraftContent, options: BackendCallOptions = {}): Promise<Thread> {
-    const target = await this.resolve(venue, options.signal);
-    return target.kind === 'discussions'
-      ? this.discussions.create(venue, target.repositoryId, target.categoryId, draft, options.signal)
-      : this.issues.create(venue, target.repo, target.labels, draft, options.signal);
+  createThread(venue: Venue, draft: ThreadDraftContent, options: BackendCallOptions = {}): Promise<Thread> {
+    return asThreadBackendCall(async () => {
+      const target = await this.resolve(venue, options.signal);
+      return target.kind === 'discussions'
+        ? this.discussions.create(venue, target.repositoryId, target.categoryId, draft, options.signal)
+        : this.issues.create(venue, target.repo, target.labels, draft, options.signal);
+    });
   }
 
-  async addComment(
-    venue: Venue,
-    threadId: string,
-    body: string,
-    options: AddCommentOptions = {},
-  ): Promise<ThreadComment> {
-    const repo = parseRepository(venue);
-    if (/^\d+$/.test(threadId)) {
-      return this.issues.comment(repo, Number(threadId), body, options.replyTo, options.signal);
-    }
-    if (venue.backend !== 'github-discussions') {
-      throw new ThreadBackendError('invalid', `${threadId} is not an issue number`);
-    }
-    return this.discussions.comment(threadId, body, options.replyTo, options.signal);
+  addComment(venue: Venue, threadId: string, body: string, options: AddCommentOptions = {}): Promise<ThreadComment> {
+    return asThreadBackendCall(async () => {
+      const repo = parseRepository(venue);
+      if (/^\d+$/.test(threadId)) {
+        return this.issues.comment(repo, Number(threadId), body, options.replyTo, options.signal);
+      }
+      if (venue.backend !== 'github-discussions') {
+        throw new ThreadBackendError('invalid', `${threadId} is not an issue number`);
+      }
+      return this.discussions.comment(threadId, body, options.replyTo, options.signal);
+    });
   }
 
   private async resolve(

@@ -1,8 +1,7 @@
 import type { Logger } from '../logger';
 import { parseAnchor } from './anchor';
-import { ThreadBackendError } from './backendError';
-import type { GitHubClient } from './githubClient';
-import { malformed } from './githubErrors';
+import type { GitHubClient } from '../github/client';
+import { GitHubError, malformed } from '../github/errors';
 import {
   ADD_COMMENT_MUTATION,
   CREATE_DISCUSSION_MUTATION,
@@ -35,7 +34,7 @@ export class DiscussionsApi {
       throw malformed('the repository query');
     }
     if (!data.repository) {
-      throw new ThreadBackendError('notFound', `repository ${repo.owner}/${repo.name} not found or not visible with this token`);
+      throw new GitHubError('notFound', `repository ${repo.owner}/${repo.name} not found or not visible with this token`);
     }
     return data.repository;
   }
@@ -71,6 +70,7 @@ export class DiscussionsApi {
       CREATE_DISCUSSION_MUTATION,
       { repositoryId, categoryId, title: draft.title, body: draft.body },
       signal,
+      true,
     );
     const discussion = data?.createDiscussion?.discussion;
     if (!discussion || typeof discussion.id !== 'string') {
@@ -85,6 +85,7 @@ export class DiscussionsApi {
       ADD_COMMENT_MUTATION,
       { discussionId, body, replyToId: replyTo ?? null },
       signal,
+      true,
     );
     const comment = data?.addDiscussionComment?.comment;
     if (!comment || typeof comment.id !== 'string') {
@@ -109,14 +110,15 @@ export class DiscussionsApi {
     return comments;
   }
 
-  private query<T>(what: string, document: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-    return this.client.call(what, signal, async (s) => {
-      const data: unknown = await this.client.octokit.graphql<T>(document, { ...variables, request: { signal: s } });
+  /** `write`: a mutation, never resent automatically (a resent create makes a second discussion). */
+  private query<T>(what: string, document: string, variables: Record<string, unknown>, signal?: AbortSignal, write = false): Promise<T> {
+    return this.client.call(what, signal, async (request) => {
+      const data: unknown = await this.client.octokit.graphql<T>(document, { ...variables, request });
       if (!isObject(data)) {
         throw malformed(what);
       }
       return data as T;
-    });
+    }, { write });
   }
 }
 

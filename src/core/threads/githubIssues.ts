@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { parseAnchor } from './anchor';
-import type { GitHubClient } from './githubClient';
-import { malformed } from './githubErrors';
+import type { GitHubClient } from '../github/client';
+import { malformed } from '../github/errors';
 import type { RepoRef } from './githubDiscussions';
 import type { Thread, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 
@@ -37,9 +37,9 @@ export class IssuesApi {
   constructor(private readonly client: GitHubClient, private readonly logger: Logger) {}
 
   async list(venue: Venue, repo: RepoRef, labels: string[], signal?: AbortSignal): Promise<Thread[]> {
-    const issues = await this.client.call('list issues', signal, async (s) => {
+    const issues = await this.client.call('list issues', signal, async (request) => {
       const found: RestIssue[] = [];
-      const params = { owner: repo.owner, repo: repo.name, state: 'all' as const, per_page: 100, ...(labels.length ? { labels: labels.join(',') } : {}), request: { signal: s } };
+      const params = { owner: repo.owner, repo: repo.name, state: 'all' as const, per_page: 100, ...(labels.length ? { labels: labels.join(',') } : {}), request };
       for await (const page of this.client.octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues', params)) {
         if (!Array.isArray(page.data)) {
           throw malformed('the issue list');
@@ -61,17 +61,17 @@ export class IssuesApi {
   }
 
   async create(venue: Venue, repo: RepoRef, labels: string[], draft: ThreadDraftContent, signal?: AbortSignal): Promise<Thread> {
-    const issue = await this.client.call('create issue', signal, async (s) => {
+    const issue = await this.client.call('create issue', signal, async (request) => {
       const response = await this.client.octokit.request('POST /repos/{owner}/{repo}/issues', {
         owner: repo.owner,
         repo: repo.name,
         title: draft.title,
         body: draft.body,
         ...(labels.length ? { labels } : {}),
-        request: { signal: s },
+        request,
       });
       return response.data as unknown;
-    });
+    }, { write: true });
     if (!isIssue(issue)) {
       throw malformed('the new issue');
     }
@@ -80,16 +80,16 @@ export class IssuesApi {
 
   async comment(repo: RepoRef, issueNumber: number, body: string, replyTo: string | undefined, signal?: AbortSignal): Promise<ThreadComment> {
     const text = replyTo ? `<!-- constellation:reply-to ${replyTo.replace(/\s/g, '')} -->\n${body}` : body;
-    const comment = await this.client.call('add issue comment', signal, async (s) => {
+    const comment = await this.client.call('add issue comment', signal, async (request) => {
       const response = await this.client.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: repo.owner,
         repo: repo.name,
         issue_number: issueNumber,
         body: text,
-        request: { signal: s },
+        request,
       });
       return response.data as unknown;
-    });
+    }, { write: true });
     if (!isComment(comment)) {
       throw malformed('the new issue comment');
     }
@@ -97,13 +97,13 @@ export class IssuesApi {
   }
 
   private async comments(repo: RepoRef, issueNumber: number, signal?: AbortSignal): Promise<ThreadComment[]> {
-    return this.client.call('list issue comments', signal, async (s) => {
+    return this.client.call('list issue comments', signal, async (request) => {
       const all = await this.client.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: repo.owner,
         repo: repo.name,
         issue_number: issueNumber,
         per_page: 100,
-        request: { signal: s },
+        request,
       });
       if (!Array.isArray(all) || !all.every(isComment)) {
         throw malformed('the issue comments');

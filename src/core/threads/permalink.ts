@@ -1,4 +1,3 @@
-import type { GitRunOptions } from '../git/gitRunner';
 
 /** A repository on a GitHub(-like) host, as read from a git remote URL. */
 export interface RemoteRepository {
@@ -8,11 +7,6 @@ export interface RemoteRepository {
   name: string;
   /** `https://host/owner/name` */
   webUrl: string;
-}
-
-/** The part of GitRunner this module needs (tests and callers may pass a GitRunner). */
-export interface GitExec {
-  run(args: string[], options: GitRunOptions): Promise<string>;
 }
 
 /**
@@ -54,7 +48,7 @@ export function parseRemoteUrl(url: string): RemoteRepository | undefined {
 }
 
 /** The form anchors store: the web URL when the remote is understood, else the input trimmed. */
-export function normaliseRemote(url: string): string {
+export function normalizeRemote(url: string): string {
   return parseRemoteUrl(url)?.webUrl ?? url.trim().replace(/\.git$/i, '');
 }
 
@@ -72,37 +66,4 @@ export function buildPermalink(remote: RemoteRepository | string, commit: string
     fragment = endLine !== undefined && endLine !== startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
   }
   return `${base}/blob/${commit}/${encodedPath}${fragment}`;
-}
-
-export interface PushState {
-  /** The commit is in at least one remote-tracking branch, so a permalink to it resolves. */
-  pushed: boolean;
-  /** Remote-tracking branches containing the commit, e.g. `origin/main`. */
-  remoteBranches: string[];
-  /** The current branch, when HEAD is on one. */
-  branch?: string;
-  /** Its upstream (`origin/feature`), when configured: where to push before sharing a link. */
-  upstream?: string;
-}
-
-/** Tells whether `commit` is contained in any remote-tracking branch (`git branch -r --contains`). */
-export async function checkPushed(git: GitExec, cwd: string, commit: string, signal?: AbortSignal): Promise<PushState> {
-  const out = await git.run(['branch', '-r', '--contains', commit, '--format=%(refname:short)'], { cwd, signal });
-  const remoteBranches = out
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.endsWith('/HEAD'));
-  const branch = await optional(git.run(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd, signal }));
-  const upstream = branch
-    ? await optional(git.run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], { cwd, signal }))
-    : undefined;
-  return { pushed: remoteBranches.length > 0, remoteBranches, branch, upstream };
-}
-
-async function optional(run: Promise<string>): Promise<string | undefined> {
-  try {
-    return (await run).trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,8 +2,9 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { Logger } from '../logger';
 import { splitLines, type Anchor } from './anchor';
-import { mapRangeThroughHunks, parseHunks, parseNameStatusZ } from './diffHunks';
-import type { GitExec } from './permalink';
+import { mapRangeThroughHunks } from '../git/diffHunks';
+import type { GitExec } from '../git/repositoryConfig';
+import { blobExists, changedSince, hunksSince } from '../git/workingTreeDiff';
 import { relocateByFingerprint } from './relocate';
 
 export type RangeStatus = 'exact' | 'shifted' | 'edited' | 'relocated' | 'outdated';
@@ -28,8 +29,6 @@ export interface RangeMappingContext {
   signal?: AbortSignal;
 }
 
-const DIFF_ARGS = ['--no-color', '--no-ext-diff', '--no-textconv'];
-
 /**
  * Where the anchor's lines are in the working tree now. Git's diff from the anchor's commit is
  * trusted first (shift, edit, rename); when the commit is missing (another clone, rebased away)
@@ -49,16 +48,13 @@ type DiffOutcome = MappedAnchorRange | { deletedAt: string };
 
 async function mapWithDiff(anchor: Anchor, ctx: RangeMappingContext): Promise<DiffOutcome | undefined> {
   const { git, repoRoot: cwd, signal } = ctx;
-  try {
-    await git.run(['cat-file', '-e', `${anchor.commit}:${anchor.path}`], { cwd, signal });
-  } catch (err) {
-    signal?.throwIfAborted();
-    ctx.logger.debug(`anchor ${anchor.path}@${anchor.commit.slice(0, 8)} not in this clone, using its fingerprint (${describe(err)})`);
+  if (!(await blobExists(git, cwd, anchor.commit, anchor.path, signal))) {
+    ctx.logger.debug(`anchor ${anchor.path}@${anchor.commit.slice(0, 8)} not in this clone, using its fingerprint`);
     return undefined;
   }
   let entries;
   try {
-    entries = parseNameStatusZ(await git.run(['diff', ...DIFF_ARGS, '-z', '--name-status', '-M', anchor.commit, '--'], { cwd, signal }));
+    entries = await changedSince(git, cwd, anchor.commit, signal);
   } catch (err) {
     signal?.throwIfAborted();
     ctx.logger.warn(`could not diff ${anchor.commit.slice(0, 8)} against the working tree: ${describe(err)}`);
@@ -72,16 +68,15 @@ async function mapWithDiff(anchor: Anchor, ctx: RangeMappingContext): Promise<Di
     return { deletedAt: anchor.path };
   }
   const renamed = entry.status === 'R' ? entry.path : undefined;
-  const pathspecs = [`:(literal)${anchor.path}`, ...(renamed ? [`:(literal)${renamed}`] : [])];
-  let diff: string;
+  let hunks;
   try {
-    diff = await git.run(['diff', ...DIFF_ARGS, '--unified=0', '-M', anchor.commit, '--', ...pathspecs], { cwd, signal });
+    hunks = await hunksSince(git, cwd, anchor.commit, [anchor.path, ...(renamed ? [renamed] : [])], signal);
   } catch (err) {
     signal?.throwIfAborted();
     ctx.logger.warn(`could not diff ${anchor.path}: ${describe(err)}`);
     return undefined;
   }
-  const mapped = mapRangeThroughHunks(parseHunks(diff), anchor.startLine, anchor.endLine);
+  const mapped = mapRangeThroughHunks(hunks, anchor.startLine, anchor.endLine);
   const currentPath = renamed ?? anchor.path;
   if (mapped.deleted) {
     return { deletedAt: currentPath };

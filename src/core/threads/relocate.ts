@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { lineHash, normaliseLine, type LineFingerprint } from './anchor';
+import { lineHash, normalizeLine, type LineFingerprint } from './anchor';
 
 export interface Relocation {
   startLine: number;
@@ -46,7 +46,7 @@ function findIdentical(fingerprint: LineFingerprint, length: number, lines: read
     if (!same) {
       continue;
     }
-    const sha1 = createHash('sha1').update(lines.slice(start, start + length).map(normaliseLine).join('\n')).digest('hex');
+    const sha1 = createHash('sha1').update(lines.slice(start, start + length).map(normalizeLine).join('\n')).digest('hex');
     if (sha1 === fingerprint.sha1 && (best === undefined || Math.abs(start + 1 - hint) < Math.abs(best + 1 - hint))) {
       best = start;
     }

@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import { logicalBlockAround } from '../../core/experts/logicalBlock';
+import type { CodeTarget } from '../contracts';
 
-/** The code an expert question is about, as passed through command links (JSON-safe). */
-export interface CodeTarget {
-  uri: string;
-  /** 1-based, inclusive. */
-  startLine: number;
-  endLine: number;
-}
+export { isCodeTarget, type CodeTarget } from '../contracts';
 
 const BLOCK_WINDOW = 200;
 
@@ -32,9 +27,4 @@ export function fromRange(document: vscode.TextDocument, range: vscode.Range): C
 
 export function targetRange(target: CodeTarget): vscode.Range {
   return new vscode.Range(target.startLine - 1, 0, target.endLine - 1, Number.MAX_SAFE_INTEGER);
-}
-
-export function isCodeTarget(value: unknown): value is CodeTarget {
-  const t = value as CodeTarget;
-  return !!t && typeof t.uri === 'string' && Number.isInteger(t.startLine) && Number.isInteger(t.endLine);
 }

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { targetAt, isCodeTarget, type CodeTarget } from './codeTarget';
+import { Commands, runCommand, type CodeTarget } from '../contracts';
+import { isCodeTarget, targetAt } from './codeTarget';
 import type { ExpertServices } from './expertServices';
 import type { ExpertsNode, ExpertsViewProvider } from './expertsView';
 import type { IndexController } from './indexController';
 import { rankTarget } from './rankTarget';
+import { notify } from '../platform/notify';
 
 const UNTRUSTED_MESSAGE = 'Constellation does not run git in an untrusted workspace. Trust this workspace to find experts.';
 
@@ -18,16 +20,16 @@ function expertFromArgs(args: unknown[]): { target?: CodeTarget; email?: string 
 
 /** Registers the expert commands; the returned Disposable unregisters them all. */
 export function registerExpertCommands(services: ExpertServices, view: ExpertsViewProvider, indexing: IndexController): vscode.Disposable {
-  const focusView = (): Thenable<unknown> => vscode.commands.executeCommand('constellation.experts.focus');
+  const focusView = (): Thenable<unknown> => runCommand(Commands.experts.focusView);
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('constellation.experts.whoKnows', async () => {
+    vscode.commands.registerCommand(Commands.experts.whoKnows, async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        void notify.warning(UNTRUSTED_MESSAGE);
         return undefined;
       }
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage('Open a file to see who knows its code.');
+        void notify.info('Open a file to see who knows its code.');
         return undefined;
       }
       const target = targetAt(editor.document, editor.selection.active, editor.selection);
@@ -36,36 +38,36 @@ export function registerExpertCommands(services: ExpertServices, view: ExpertsVi
       await focusView();
       return (await rankTarget(services, target)).ranking;
     }),
-    vscode.commands.registerCommand('constellation.experts.rebuildIndex', async () => {
+    vscode.commands.registerCommand(Commands.experts.rebuildIndex, async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+        void notify.warning(UNTRUSTED_MESSAGE);
         return;
       }
       const uri = vscode.window.activeTextEditor?.document.uri;
-      const current = uri ? await services.resolver.locate(uri) : undefined;
-      const repositories = current ? [current.repository] : (await services.resolver.known()).map((r) => r.root);
+      const current = uri ? await services.platform.repositories.locate(uri) : undefined;
+      const repositories = current ? [current.repository.root] : services.platform.repositories.known().map((r) => r.root);
       if (repositories.length === 0) {
-        void vscode.window.showInformationMessage('Open a file in a git repository to index its history.');
+        void notify.info('Open a file in a git repository to index its history.');
         return;
       }
       for (const repository of repositories) await indexing.refresh(repository, { rebuild: true, notify: true });
       view.refresh();
     }),
-    vscode.commands.registerCommand('constellation.experts.refreshView', () => view.refresh()),
-    vscode.commands.registerCommand('constellation.experts.showAll', async (target: unknown) => {
+    vscode.commands.registerCommand(Commands.experts.refreshView, () => view.refresh()),
+    vscode.commands.registerCommand(Commands.experts.showAll, async (target: unknown) => {
       if (isCodeTarget(target)) view.showTarget(target);
       await focusView();
     }),
-    vscode.commands.registerCommand('constellation.experts.copyEmail', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(Commands.experts.copyEmail, async (...args: unknown[]) => {
       const { email } = expertFromArgs(args);
       if (!email) return;
       await vscode.env.clipboard.writeText(email);
       vscode.window.setStatusBarMessage(`Copied ${email}`, 3000);
     }),
-    vscode.commands.registerCommand('constellation.experts.askInThread', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(Commands.experts.askInThread, async (...args: unknown[]) => {
       const { target, email } = expertFromArgs(args);
       // Design threads (src/vscode/threads) compose, preview and post the question.
-      return vscode.commands.executeCommand('constellation.threads.start', { uri: target?.uri, startLine: target?.startLine, endLine: target?.endLine, expertEmail: email });
+      return runCommand(Commands.threads.start, { uri: target?.uri, startLine: target?.startLine, endLine: target?.endLine, expertEmail: email });
     }),
   );
 }

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { commandUri, formatExpertsHover } from '../../core/presentation/expertsMarkdown';
-import { toAbortSignal } from '../cancellation';
-import { readExpertSettings } from '../settings';
+import { LINK_COMMAND_IDS } from '../platform/links';
+import { toAbortSignal } from '../platform/cancellation';
+import { readExpertSettings } from './expertSettings';
 import { targetAt, targetRange } from './codeTarget';
 import type { ExpertServices } from './expertServices';
 import type { IndexController } from './indexController';
 import { rankTarget } from './rankTarget';
-
-/** Commands the hover's links may run; nothing else is trusted. */
-export const HOVER_COMMANDS = ['constellation.experts.askInThread', 'constellation.experts.copyEmail', 'constellation.experts.showAll'];
 
 /** Shows who knows the hovered block. Formats what is known; never waits for an index build. */
 export class ExpertHoverProvider implements vscode.HoverProvider {
@@ -22,7 +20,8 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
     const target = targetAt(document, position, selection);
     const cancel = toAbortSignal(token);
     try {
-      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal });
+      // A big directory.yml is parsed in the background: the hover waits for it a moment at most.
+      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal, directoryWaitMs: 250 });
       if (!repository || token.isCancellationRequested) return undefined;
       if (!ranking) void this.indexing.trackDocument(document.uri);
       const text = formatExpertsHover(ranking, {
@@ -34,10 +33,11 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
       });
       if (!text) return undefined;
       const markdown = new vscode.MarkdownString(text, true);
-      markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+      // The links of every Markdown we render share one allow-list of read-only commands.
+      markdown.isTrusted = { enabledCommands: LINK_COMMAND_IDS };
       return new vscode.Hover(markdown, targetRange(target));
     } catch (err) {
-      if (!token.isCancellationRequested) this.services.logger.warn(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!token.isCancellationRequested) this.services.platform.logger.warn(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     } finally {
       cancel.dispose();

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { RELATIONSHIP_LABELS, type Relationship } from '../../core/directory/types';
 import { groupByRelationship } from '../../core/experts/display';
 import type { ExpertRanking, RankedExpert } from '../../core/experts/types';
-import { escapeMarkdown } from '../../core/presentation/expertsMarkdown';
-import { readExpertSettings } from '../settings';
-import { fromRange, type CodeTarget } from './codeTarget';
+import { escapeMarkdown } from '../../core/util/markdown';
+import { readExpertSettings } from './expertSettings';
+import { Debouncer } from '../../core/util/debounce';
+import { fromRange } from './codeTarget';
 import type { ExpertServices } from './expertServices';
-import { rankTarget } from './rankTarget';
+import { rankTarget, type RankedTarget } from './rankTarget';
 
-type ViewTarget = CodeTarget | { uri: string; startLine?: undefined; endLine?: undefined };
+type ViewTarget = RankedTarget;
 
 export type ExpertsNode =
   | { kind: 'message'; text: string; icon: string }
@@ -31,7 +32,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private target: ViewTarget | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly follow = new Debouncer(SELECTION_DEBOUNCE_MS);
   private computed: Promise<ExpertsNode[]> | undefined;
 
   constructor(private readonly services: ExpertServices) {
@@ -84,13 +85,12 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   }
 
   private followEditor(delay = SELECTION_DEBOUNCE_MS): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    this.follow.schedule(() => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.uri.scheme !== 'file') return;
       this.target = editor.selection.isEmpty ? { uri: editor.document.uri.toString() } : fromRange(editor.document, editor.selection);
       this.refresh();
-    }, delay);
+    }, '', delay);
   }
 
   private async compute(): Promise<ExpertsNode[]> {
@@ -102,7 +102,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
       if (!repository) return [{ kind: 'message', text: 'This file is not in a git repository.', icon: 'info' }];
       return this.nodesFor(ranking, indexing);
     } catch (err) {
-      this.services.logger.warn(`experts view failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.services.platform.logger.warn(`experts view failed: ${err instanceof Error ? err.message : String(err)}`);
       return [{ kind: 'message', text: 'Could not compute experts; see the Constellation log.', icon: 'error' }];
     }
   }
@@ -123,7 +123,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.follow.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

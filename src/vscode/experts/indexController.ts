@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { GitError } from '../../core/git/gitError';
-import { toAbortSignal } from '../cancellation';
+import { toAbortSignal } from '../platform/cancellation';
+import type { GitRepository } from '../platform/repositories';
 import type { ExpertServices } from './expertServices';
-
-const HEAD_DEBOUNCE_MS = 300;
+import { notify } from '../platform/notify';
 
 /**
  * Keeps each repository's history index fresh: builds it (with cancellable progress) when a
@@ -12,7 +12,6 @@ const HEAD_DEBOUNCE_MS = 300;
 export class IndexController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watched = new Set<string>();
-  private readonly debounce = new Map<string, NodeJS.Timeout>();
   private readonly statusItem = vscode.window.createStatusBarItem('constellation.indexStatus', vscode.StatusBarAlignment.Left, 0);
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a repository root once its index changed (built, updated). */
@@ -38,22 +37,25 @@ export class IndexController implements vscode.Disposable {
   /** Starts (or joins) the index work for the repository of a document, without waiting for it. */
   async trackDocument(uri: vscode.Uri): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
-    const location = await this.services.resolver.locate(uri);
-    if (location) this.track(location.repository, location.gitDir);
+    const location = await this.services.platform.repositories.locate(uri);
+    if (location) this.track(location.repository);
   }
 
   /** Same for the repository of a workspace folder. */
   async trackFolder(uri: vscode.Uri): Promise<void> {
     if (!vscode.workspace.isTrusted || uri.scheme !== 'file') return;
-    const repo = await this.services.resolver.repositoryOf(uri.fsPath);
-    if (repo) this.track(repo.root, repo.gitDir);
+    const repository = await this.services.platform.repositories.open(uri.fsPath);
+    if (repository) this.track(repository);
   }
 
-  /** A repository already watched is refreshed by its HEAD watcher; only a new or unbuilt one needs work. */
-  private track(repository: string, gitDir: string): void {
-    if (this.watched.has(repository) && this.services.indexes.current(repository)) return;
-    this.watchHead(repository, gitDir);
-    void this.refresh(repository);
+  /** A repository already watched is refreshed when its HEAD moves; only a new or unbuilt one needs work. */
+  private track(repository: GitRepository): void {
+    if (this.watched.has(repository.root) && this.services.indexes.current(repository.root)) return;
+    if (!this.watched.has(repository.root)) {
+      this.watched.add(repository.root);
+      this.disposables.push(repository.onDidChangeHead(() => void this.refresh(repository.root)));
+    }
+    void this.refresh(repository.root);
   }
 
   /** Brings the index up to date; a first build shows cancellable progress. */
@@ -84,45 +86,23 @@ export class IndexController implements vscode.Disposable {
     }
   }
 
-  private report(err: unknown, notify: boolean): void {
+  private report(err: unknown, tellUser: boolean): void {
     if (err instanceof GitError && err.code === 'Aborted') {
-      this.services.logger.info('indexing cancelled');
+      this.services.platform.logger.info('indexing cancelled');
       return;
     }
     if (err instanceof GitError && err.code === 'GitNotFound') {
-      if (!this.gitMissingReported || notify) {
+      if (!this.gitMissingReported || tellUser) {
         this.gitMissingReported = true;
-        void vscode.window.showWarningMessage('Constellation needs git to find experts, and git was not found on the PATH.');
+        void notify.warning('Constellation needs git to find experts, and git was not found on the PATH.');
       }
       return;
     }
-    this.services.logger.error(err instanceof Error ? err : String(err));
-    if (notify) void vscode.window.showErrorMessage(`Constellation could not index the history: ${err instanceof Error ? err.message : String(err)}`);
-  }
-
-  private watchHead(repository: string, gitDir: string): void {
-    if (this.watched.has(repository)) return;
-    this.watched.add(repository);
-    const pattern = new vscode.RelativePattern(vscode.Uri.file(gitDir), '{HEAD,packed-refs,refs/heads/**}');
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const onChange = (): void => this.scheduleRefresh(repository);
-    watcher.onDidChange(onChange);
-    watcher.onDidCreate(onChange);
-    watcher.onDidDelete(onChange);
-    this.disposables.push(watcher);
-  }
-
-  /** Several ref files change in one git operation; refresh once after they settle. */
-  scheduleRefresh(repository: string): void {
-    clearTimeout(this.debounce.get(repository));
-    this.debounce.set(repository, setTimeout(() => {
-      this.debounce.delete(repository);
-      void this.refresh(repository);
-    }, HEAD_DEBOUNCE_MS));
+    this.services.platform.logger.error(err instanceof Error ? err : String(err));
+    if (tellUser) void notify.error(`Constellation could not index the history: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   dispose(): void {
-    for (const timer of this.debounce.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,6 +1,7 @@
 /** Diagnostics in code: unknown marker ids (with "did you mean" fixes) and uses of deprecated patterns. */
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
+import { Debouncer } from '../../core/util/debounce';
 import type { DocumentPatterns } from './documentPatterns';
 import { OPEN_COMMAND } from './codeLinks';
 
@@ -9,19 +10,13 @@ export const DEPRECATED_PATTERN_CODE = 'deprecated-pattern';
 
 export class CodeDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('constellation-pattern-usage');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly typing = new Debouncer(300);
 
   constructor(private readonly documents: DocumentPatterns, private readonly logger: Logger) {}
 
   /** Recomputes after typing settles. */
   updateSoon(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.update(document);
-    }, 300));
+    this.typing.schedule(() => this.update(document), document.uri.toString());
   }
 
   update(document: vscode.TextDocument): void {
@@ -74,7 +69,7 @@ export class CodeDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.typing.dispose();
     this.collection.dispose();
   }
 }

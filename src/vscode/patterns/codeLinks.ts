@@ -2,14 +2,17 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { Pattern } from '../../core/patterns/patternTypes';
+import { escapeMarkdown } from '../../core/util/markdown';
+import { Commands, commandLink } from '../contracts';
+import { LINK_COMMAND_IDS } from '../platform/links';
 import type { DocumentPatterns } from './documentPatterns';
 import { readPatternSettings } from './patternSettings';
 import { STATUS_ICONS } from './patternTreeModel';
 
-export const OPEN_COMMAND = 'constellation.patterns.open';
+export const OPEN_COMMAND = Commands.patterns.open;
 
 export function openPatternUri(id: string): vscode.Uri {
-  return vscode.Uri.parse(`command:${OPEN_COMMAND}?${encodeURIComponent(JSON.stringify([id]))}`);
+  return vscode.Uri.parse(commandLink(Commands.patterns.open, id));
 }
 
 function markerRange(line: number, startCol: number, endCol: number): vscode.Range {
@@ -19,15 +22,15 @@ function markerRange(line: number, startCol: number, endCol: number): vscode.Ran
 /** The Markdown a marker hover shows: title, status, summary and the replacement. */
 export function patternHoverMarkdown(pattern: Pattern, replacement: Pattern | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [OPEN_COMMAND] };
-  md.appendMarkdown(`**Community pattern:** [${mdText(pattern.title)}](${openPatternUri(pattern.id).toString()})`);
+  md.isTrusted = { enabledCommands: LINK_COMMAND_IDS };
+  md.appendMarkdown(`**Community pattern:** [${escapeMarkdown(pattern.title)}](${openPatternUri(pattern.id).toString()})`);
   md.appendMarkdown(` · $(${STATUS_ICONS[pattern.status]}) ${pattern.status}\n\n`);
-  md.appendMarkdown(`${mdText(pattern.summary)}\n\n`);
+  md.appendMarkdown(`${escapeMarkdown(pattern.summary)}\n\n`);
   if (pattern.replacedBy) {
-    const title = replacement ? mdText(replacement.title) : `\`${pattern.replacedBy}\``;
+    const title = replacement ? escapeMarkdown(replacement.title) : `\`${pattern.replacedBy}\``;
     md.appendMarkdown(`Replaced by [${title}](${openPatternUri(pattern.replacedBy).toString()})\n\n`);
   }
-  md.appendMarkdown(`*${mdText(pattern.community)}* · \`${pattern.id}\``);
+  md.appendMarkdown(`*${escapeMarkdown(pattern.community)}* · \`${pattern.id}\``);
   return md;
 }
 
@@ -105,8 +108,4 @@ export class DetectedUseLensProvider implements vscode.CodeLensProvider {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-function mdText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

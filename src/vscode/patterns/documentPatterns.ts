@@ -1,7 +1,8 @@
 /** Markers and detected uses in one document, computed once per (document version, catalogue). */
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import { matchPatterns, type LineRange } from '../../core/patterns/detectors';
+import { matchPatterns } from '../../core/patterns/detectors';
+import type { LineRange } from '../../core/util/lineRange';
 import { findMarkers, type PatternMarker } from '../../core/patterns/markers';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import type { PatternCatalogue } from '../../core/patterns/library';

@@ -2,10 +2,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { currentUserEmail } from '../../core/git/repository';
 import { markerComment } from '../../core/patterns/markers';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
-import type { ExpertsModule } from '../experts/registerExperts';
+import type { RepositoryRegistry } from '../platform/repositories';
 import { DEFAULT_WORKSPACE_LIBRARY, parseLibraryEntry } from './libraryEntries';
 import { idFromTitle, newPatternDocument, validatePatternId } from './newPatternDocument';
 import type { PatternStore } from './patternStore';
@@ -64,7 +63,7 @@ async function pickFolder(store: PatternStore): Promise<string | undefined> {
 }
 
 /** Creates a draft pattern from the selection and opens it; returns the new file. */
-export async function newPatternFromSelection(editor: vscode.TextEditor, args: NewPatternArgs, store: PatternStore, experts: ExpertsModule): Promise<vscode.Uri | undefined> {
+export async function newPatternFromSelection(editor: vscode.TextEditor, args: NewPatternArgs, store: PatternStore, repositories: RepositoryRegistry): Promise<vscode.Uri | undefined> {
   const complete = await completeArgs(args, store);
   if (!complete) return undefined;
   const document = editor.document;
@@ -72,9 +71,9 @@ export async function newPatternFromSelection(editor: vscode.TextEditor, args: N
   const startLine = selection.start.line + 1;
   const endLine = selection.end.line > selection.start.line && selection.end.character === 0 ? selection.end.line : selection.end.line + 1;
   const range = new vscode.Range(startLine - 1, 0, endLine - 1, document.lineAt(endLine - 1).text.length);
-  const location = vscode.workspace.isTrusted ? await experts.services.resolver.locate(document.uri) : undefined;
+  const location = await repositories.locate(document.uri);
   const examplePath = location?.relativePath ?? vscode.workspace.asRelativePath(document.uri, false);
-  const maintainer = location ? await currentUserEmail(experts.services.git, location.repository).catch(() => undefined) : undefined;
+  const maintainer = location ? await location.repository.userEmail() : undefined;
   const file = path.join(complete.folder, complete.community, `${complete.id}.md`);
   if (await fs.stat(file).then(() => true, () => false)) throw new Error(`${file} already exists.`);
   const text = newPatternDocument({

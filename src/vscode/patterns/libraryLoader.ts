@@ -6,8 +6,11 @@ import type { Logger } from '../../core/logger';
 import type { PatternLibrary } from '../../core/patterns/patternTypes';
 import { loadFolderLibrary } from '../../core/patterns/sources/folderSource';
 import { loadGitHubLibrary } from '../../core/patterns/sources/githubSource';
+import { createLibrary } from '../../core/patterns/library';
+import { diag } from '../../core/patterns/diagnostics';
+import type { GitHubSession } from '../platform/githubSession';
 import { DEFAULT_WORKSPACE_LIBRARY, libraryEntries, parseLibraryEntry, type LibraryEntry } from './libraryEntries';
-import { githubApiBase, githubAuthProvider, type PatternSettings } from './patternSettings';
+import type { PatternSettings } from './patternSettings';
 
 export interface LoadedLibraries {
   libraries: PatternLibrary[];
@@ -23,22 +26,11 @@ async function isDirectory(folder: string): Promise<boolean> {
   return fs.stat(folder).then((s) => s.isDirectory(), () => false);
 }
 
-/** The token of an existing GitHub session; never prompts, never logged. */
-async function githubToken(settings: PatternSettings, logger: Logger): Promise<string | undefined> {
-  try {
-    const session = await vscode.authentication.getSession(githubAuthProvider(settings), ['repo'], { createIfNone: false, silent: true });
-    return session?.accessToken;
-  } catch (error) {
-    logger.debug(`no GitHub session for pattern libraries: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-export async function loadLibraries(settings: PatternSettings, cacheDir: string, logger: Logger, signal?: AbortSignal): Promise<LoadedLibraries> {
+export async function loadLibraries(settings: PatternSettings, github: GitHubSession, cacheDir: string, logger: Logger, signal?: AbortSignal): Promise<LoadedLibraries> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const out: LoadedLibraries = { libraries: [], notices: [], folders: [] };
   const entries = libraryEntries(settings.libraries);
-  const loads = entries.map((entry) => loadEntry(entry, folders, settings, cacheDir, logger, signal, out));
+  const loads = entries.map((entry) => loadEntry(entry, folders, github, cacheDir, logger, signal, out));
   for (const libraries of await Promise.all(loads)) out.libraries.push(...libraries);
   return out;
 }
@@ -46,15 +38,24 @@ export async function loadLibraries(settings: PatternSettings, cacheDir: string,
 async function loadEntry(
   entry: LibraryEntry,
   workspaceFolders: string[],
-  settings: PatternSettings,
+  github: GitHubSession,
   cacheDir: string,
   logger: Logger,
   signal: AbortSignal | undefined,
   out: LoadedLibraries,
 ): Promise<PatternLibrary[]> {
   if (entry.kind === 'github') {
-    const token = await githubToken(settings, logger);
-    const library = await loadGitHubLibrary({ spec: entry.spec, cacheDir, baseUrl: githubApiBase(settings), token, logger, signal });
+    // The session every feature shares: its endpoint rules, its sign-in, its rate-limit state.
+    let session;
+    try {
+      session = await github.readClient();
+    } catch (error) {
+      const name = `github:${entry.spec}`;
+      const message = (error as Error).message;
+      out.notices.push(`${name} is unavailable: ${message}`);
+      return [createLibrary(name, [], [diag(name, 1, 1, 'source-unavailable', message)])];
+    }
+    const library = await loadGitHubLibrary({ spec: entry.spec, cacheDir, client: session.client, authenticated: session.account !== undefined, logger, signal });
     if (library.status === 'cached') out.notices.push(`${library.name}: offline copy from ${library.fetchedAt ?? 'earlier'}`);
     if (library.status === 'unavailable') out.notices.push(`${library.name} is unavailable (see Problems or the log)`);
     return [library];

@@ -2,27 +2,27 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Pattern } from '../../core/patterns/patternTypes';
-import type { StartThreadArgs } from './patternsApi';
+import { Commands, runCommand, type StartResult, type StartThreadArgs } from '../contracts';
+import type { ExternalOpener } from '../platform/links';
 import { readPatternSettings } from './patternSettings';
 import { patternSource } from './sourceLinks';
 import { findPatternUsages, usageLocation, type UsageSearchResult } from './usageSearch';
+import { notify } from '../platform/notify';
 
-export const START_THREAD_COMMAND = 'constellation.threads.start';
-
-export async function openPatternSource(pattern: Pattern): Promise<void> {
-  const source = patternSource(pattern.file, readPatternSettings().enterpriseUri);
+export async function openPatternSource(pattern: Pattern, external: ExternalOpener): Promise<void> {
+  const source = patternSource(pattern.file, readPatternSettings().githubWeb);
   if (source.kind === 'file') {
     await vscode.window.showTextDocument(vscode.Uri.file(source.path), { preview: true });
   } else if (source.kind === 'web') {
-    await vscode.env.openExternal(vscode.Uri.parse(source.url));
+    await external.open(source.url);
   } else {
-    void vscode.window.showInformationMessage(`The source of "${pattern.title}" is not a file that can be opened.`);
+    void notify.info(`The source of "${pattern.title}" is not a file that can be opened.`);
   }
 }
 
 /** A Markdown link to the pattern document: a GitHub page, or its workspace-relative path. */
 export function patternLink(pattern: Pattern): string {
-  const source = patternSource(pattern.file, readPatternSettings().enterpriseUri);
+  const source = patternSource(pattern.file, readPatternSettings().githubWeb);
   const target =
     source.kind === 'web'
       ? source.url
@@ -39,18 +39,9 @@ export async function copyPatternLink(pattern: Pattern): Promise<string> {
   return link;
 }
 
-/**
- * Runs the threads feature's command when it is there (its result is returned; `extra` passes more
- * of its arguments through, e.g. a title); says threads are coming otherwise and returns false.
- */
-export async function startThreadAbout(pattern: Pattern, extra: Record<string, unknown> = {}): Promise<unknown> {
-  const commands = await vscode.commands.getCommands(true);
-  if (!commands.includes(START_THREAD_COMMAND)) {
-    void vscode.window.showInformationMessage('Design threads are coming soon: you will be able to discuss this pattern from here.');
-    return false;
-  }
-  const args: StartThreadArgs = { ...extra, patternId: pattern.id };
-  return vscode.commands.executeCommand(START_THREAD_COMMAND, args);
+/** Opens a draft thread about the pattern (`extra` passes more of its arguments, e.g. a title). */
+export function startThreadAbout(pattern: Pattern, extra: StartThreadArgs = {}): Thenable<StartResult | undefined> {
+  return runCommand<typeof Commands.threads.start, StartResult>(Commands.threads.start, { ...extra, patternId: pattern.id });
 }
 
 /** Searches the workspace with progress and shows the usages in the references panel. */
@@ -67,7 +58,7 @@ export async function findUsagesWithProgress(pattern: Pattern, options: { show: 
   if (options.show) {
     const locations = result.usages.map(usageLocation);
     if (locations.length === 0) {
-      void vscode.window.showInformationMessage(`No usages of "${pattern.title}" found in ${result.filesSearched} files.`);
+      void notify.info(`No usages of "${pattern.title}" found in ${result.filesSearched} files.`);
     } else {
       const first = locations[0];
       await vscode.commands.executeCommand('editor.action.showReferences', first.uri, first.range.start, locations);

@@ -2,20 +2,22 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { Pattern } from '../../core/patterns/patternTypes';
-import type { ExpertsModule } from '../experts/registerExperts';
+import * as path from 'path';
+import { isIssued } from '../platform/links';
+import type { Platform } from '../platform/platform';
 import { insertMarker, newPatternFromSelection, type NewPatternArgs } from './editActions';
 import type { PatternPanel } from './patternPanel';
 import { copyPatternLink, findUsagesWithProgress, openPatternSource, startThreadAbout } from './patternActions';
-import { githubAuthProvider, readPatternSettings } from './patternSettings';
 import type { PatternStore } from './patternStore';
 import type { PatternsNode } from './patternTreeModel';
 import type { PatternsViewProvider } from './patternsView';
+import { notify } from '../platform/notify';
 
 interface Deps {
   store: PatternStore;
   view: PatternsViewProvider;
   panel: PatternPanel;
-  experts: ExpertsModule;
+  platform: Platform;
   logger: Logger;
 }
 
@@ -24,7 +26,7 @@ type PatternArg = string | PatternsNode | undefined;
 async function pickPattern(store: PatternStore, placeHolder: string): Promise<Pattern | undefined> {
   const catalogue = store.catalogue();
   if (!catalogue || catalogue.patterns.length === 0) {
-    void vscode.window.showInformationMessage(store.loading ? 'Pattern libraries are still loading.' : 'No pattern library found. Add one in .constellation/patterns or with the setting constellation.patterns.libraries.');
+    void notify.info(store.loading ? 'Pattern libraries are still loading.' : 'No pattern library found. Add one in .constellation/patterns or with the setting constellation.patterns.libraries.');
     return undefined;
   }
   const items = [...catalogue.patterns]
@@ -38,7 +40,7 @@ async function pickPattern(store: PatternStore, placeHolder: string): Promise<Pa
 async function resolvePattern(store: PatternStore, arg: PatternArg, placeHolder: string): Promise<Pattern | undefined> {
   if (typeof arg === 'string') {
     const pattern = store.catalogue()?.byId(arg);
-    if (!pattern) void vscode.window.showWarningMessage(`No pattern has the id "${arg}".`);
+    if (!pattern) void notify.warning(`No pattern has the id "${arg}".`);
     return pattern;
   }
   if (arg?.kind === 'pattern') return arg.pattern;
@@ -53,13 +55,13 @@ function guarded<A extends unknown[], R>(logger: Logger, name: string, handler: 
     } catch (error) {
       const message = (error as Error).message;
       logger.error(`${name}: ${message}`);
-      void vscode.window.showErrorMessage(`Constellation: ${message}`);
+      void notify.error(`Constellation: ${message}`);
       return undefined;
     }
   };
 }
 
-export function registerPatternCommands({ store, view, panel, experts, logger }: Deps): vscode.Disposable {
+export function registerPatternCommands({ store, view, panel, platform, logger }: Deps): vscode.Disposable {
   const register = <A extends unknown[], R>(id: string, handler: (...args: A) => Promise<R>) =>
     vscode.commands.registerCommand(`constellation.patterns.${id}`, guarded(logger, id, handler));
   const activeEditor = (): vscode.TextEditor => {
@@ -75,7 +77,7 @@ export function registerPatternCommands({ store, view, panel, experts, logger }:
     }),
     register('openSource', async (arg?: PatternArg) => {
       const pattern = await resolvePattern(store, arg, 'Open the source file of a pattern');
-      if (pattern) await openPatternSource(pattern);
+      if (pattern) await openPatternSource(pattern, platform.external);
     }),
     register('copyLink', async (arg?: PatternArg) => {
       const pattern = await resolvePattern(store, arg, 'Copy a link to a pattern');
@@ -85,18 +87,37 @@ export function registerPatternCommands({ store, view, panel, experts, logger }:
       const pattern = await resolvePattern(store, arg, 'Find usages of a pattern');
       return pattern ? findUsagesWithProgress(pattern, { show: options?.show ?? true }) : undefined;
     }),
-    register('startThread', async (arg?: PatternArg, extra?: Record<string, unknown>) => {
+    register('startThread', async (arg?: PatternArg, extra?: { title?: string; community?: string; question?: string }) => {
       const pattern = await resolvePattern(store, arg, 'Start a thread about a pattern');
-      return pattern ? startThreadAbout(pattern, typeof extra === 'object' && extra !== null ? extra : {}) : undefined;
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const chosen = typeof extra === 'object' && extra !== null ? { title: text(extra.title), community: text(extra.community), question: text(extra.question) } : {};
+      return pattern ? startThreadAbout(pattern, chosen) : undefined;
     }),
     register('linkSelection', async (arg?: PatternArg) => {
       const editor = activeEditor();
-      const pattern = await resolvePattern(store, arg, 'Link the selection to a pattern');
+      // It edits the document: a pattern id only from the extension's own view nodes (or the palette's pick).
+      const pattern = await resolvePattern(store, isIssued(arg) ? arg : undefined, 'Link the selection to a pattern');
       return pattern ? insertMarker(editor, pattern.id) : false;
     }),
     register('newFromSelection', async (args?: NewPatternArgs) => {
-      const uri = await newPatternFromSelection(activeEditor(), args ?? {}, store, experts);
+      // It writes a file: where and what only from the extension itself; anything else is asked.
+      const uri = await newPatternFromSelection(activeEditor(), isIssued(args) ? (args as NewPatternArgs) : {}, store, platform.repositories);
       return uri?.fsPath;
+    }),
+    register('openFile', async (relativePath?: string, line?: number) => {
+      // A link of a pattern document to a file of the workspace: opened read-only in the editor.
+      if (typeof relativePath !== 'string') return false;
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const file = path.resolve(folder.uri.fsPath, relativePath);
+        if (path.relative(folder.uri.fsPath, file).startsWith('..')) continue;
+        const exists = await vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false);
+        if (!exists) continue;
+        const position = new vscode.Position(Math.max(0, (typeof line === 'number' ? line : 1) - 1), 0);
+        await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position), preview: true });
+        return true;
+      }
+      void notify.info(`${relativePath} is not a file of this workspace.`);
+      return false;
     }),
     register('refresh', async () => {
       await store.reload();
@@ -108,9 +129,10 @@ export function registerPatternCommands({ store, view, panel, experts, logger }:
     }),
     register('clearFilter', () => view.setFilter(undefined)),
     register('signIn', async () => {
-      const session = await vscode.authentication.getSession(githubAuthProvider(readPatternSettings()), ['repo'], { createIfNone: true });
-      if (session) await store.reload();
-      return Boolean(session);
+      // The one GitHub session of the extension: the same consent serves threads.
+      const signedIn = await platform.github.signIn();
+      if (signedIn) await store.reload();
+      return signedIn;
     }),
   );
 }

@@ -4,14 +4,21 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { isAllowedLink } from '../../core/patterns/render';
-import type { ExpertsModule } from '../experts/registerExperts';
+import type { ExpertsApi } from '../experts/expertsFeature';
+import type { ExternalOpener } from '../platform/links';
+import { affects } from '../platform/configuration';
+import type { OrgDirectoryService } from '../platform/orgDirectory';
 import { resolveExamples, type ResolvedExample } from './exampleLinks';
 import { parseFromPanel, type FromPanel, type PanelModel, type ToPanel } from '../../webview/panelMessages';
-import { buildPanelModel, maintainersOf, type PanelInputs } from './panelModel';
+import { buildPanelModel, maintainersOf, renderBody, type PanelInputs } from './panelModel';
+import { imageCspSources } from '../../core/patterns/imageHosts';
+import type { DocumentLinkTarget } from '../../core/patterns/documentLinks';
+import { patternSource } from './sourceLinks';
 import { expertsAvailable, patternExperts } from './patternExperts';
 import type { PatternStore } from './patternStore';
 import { openPatternSource } from './patternActions';
 import { readPatternSettings } from './patternSettings';
+import { notify } from '../platform/notify';
 import { findPatternUsages, usageLocation } from './usageSearch';
 
 export const PANEL_VIEW_TYPE = 'constellation.patternPanel';
@@ -27,9 +34,18 @@ export class PatternPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: () => vscode.Uri,
     private readonly store: PatternStore,
-    private readonly experts: ExpertsModule,
+    private readonly experts: ExpertsApi,
+    private readonly directories: OrgDirectoryService,
+    private readonly external: ExternalOpener,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // The CSP lists the allowed image hosts: a changed list needs a new page.
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affects(e, 'patterns.allowImagesFrom') || !this.panel) return;
+      this.ready = false;
+      this.panel.webview.html = this.html(this.panel.webview, this.extensionUri());
+    }));
+  }
 
   /** The open panel (tests). */
   get webviewPanel(): vscode.WebviewPanel | undefined {
@@ -53,7 +69,7 @@ export class PatternPanel implements vscode.Disposable {
     panel.reveal(undefined, false);
     const id = ++this.loadId;
     this.search?.cancel();
-    const [maintainers, examples] = await Promise.all([maintainersOf(pattern, this.experts), resolveExamples(pattern)]);
+    const [maintainers, examples] = await Promise.all([maintainersOf(pattern, this.directories), resolveExamples(pattern)]);
     if (id !== this.loadId) return;
     this.inputs = { pattern, catalogue, maintainers, examples, expertsNote: expertsAvailable() ? undefined : 'Trust this workspace to see who wrote the code using this pattern (it needs git).' };
     this.post();
@@ -126,7 +142,7 @@ export class PatternPanel implements vscode.Disposable {
       "default-src 'none'",
       `style-src ${webview.cspSource}`,
       `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} https:`,
+      ['img-src', webview.cspSource, ...imageCspSources(readPatternSettings().allowImagesFrom)].join(' '),
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
@@ -160,9 +176,10 @@ export class PatternPanel implements vscode.Disposable {
         this.post();
         return;
       case 'openLink':
-        return openLink(message.href, this.logger);
+        await this.openLink(message.href);
+        return;
       case 'openExample':
-        return inputs ? openExample(inputs.examples[message.index]) : undefined;
+        return inputs ? this.openExample(inputs.examples[message.index]) : undefined;
       case 'openUsage': {
         const usage = inputs?.usages?.[message.index];
         if (usage) await vscode.window.showTextDocument(usage.uri, { selection: usageLocation(usage).range, preview: true });
@@ -173,9 +190,50 @@ export class PatternPanel implements vscode.Disposable {
         if (pattern) await this.show(pattern);
         return;
       }
+      case 'openDocumentLink': {
+        const target = inputs ? renderBody(inputs).links[message.index] : undefined;
+        return target ? this.openDocumentLink(target) : undefined;
+      }
       case 'openSource':
-        return inputs ? openPatternSource(inputs.pattern) : undefined;
+        return inputs ? openPatternSource(inputs.pattern, this.external) : undefined;
     }
+  }
+
+  /** A relative link of the body, as the core resolved it: another pattern's page, or the library file. */
+  private async openDocumentLink(target: DocumentLinkTarget): Promise<void> {
+    if (target.kind === 'pattern') {
+      const pattern = this.store.catalogue()?.byId(target.id);
+      if (pattern) await this.show(pattern);
+      return;
+    }
+    const source = patternSource(target.file, readPatternSettings().githubWeb);
+    if (source.kind === 'web') {
+      await this.external.open(source.url);
+    } else if (source.kind === 'file') {
+      await vscode.window.showTextDocument(vscode.Uri.file(source.path), { preview: true }).then(undefined, () =>
+        notify.warning(`The linked file ${source.path} cannot be opened.`),
+      );
+    }
+  }
+
+  /** What a click on a link of the page does (the extension's tests call it as the webview would). */
+  async openLink(href: string): Promise<boolean> {
+    // Pattern documents come from repositories and shared libraries: untrusted. Links may only
+    // navigate (the allow-list) or open an https page.
+    if (!isAllowedLink(href)) {
+      this.external.refuse(href);
+      return false;
+    }
+    return /^command:/i.test(href.trim()) ? this.external.runLink(href) : this.external.open(href);
+  }
+
+  private async openExample(example: ResolvedExample | undefined): Promise<void> {
+    if (!example || example.kind === 'missing') return;
+    if (example.kind === 'url') {
+      await this.external.open(example.uri);
+      return;
+    }
+    await vscode.window.showTextDocument(example.uri, { selection: example.range, preview: true });
   }
 
   dispose(): void {
@@ -183,43 +241,4 @@ export class PatternPanel implements vscode.Disposable {
     this.panel?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-async function openExample(example: ResolvedExample | undefined): Promise<void> {
-  if (!example || example.kind === 'missing') return;
-  if (example.kind === 'url') {
-    await vscode.env.openExternal(example.uri);
-    return;
-  }
-  await vscode.window.showTextDocument(example.uri, { selection: example.range, preview: true });
-}
-
-/** Links from the page: only http(s) pages and Constellation's own commands (arguments as a JSON array). */
-export async function openLink(href: string, logger: Logger): Promise<void> {
-  if (!isAllowedLink(href)) {
-    logger.warn(`pattern panel: refused to open ${href.slice(0, 200)}`);
-    return;
-  }
-  if (/^https?:/i.test(href)) {
-    await vscode.env.openExternal(vscode.Uri.parse(href));
-    return;
-  }
-  const m = /^command:(constellation\.[A-Za-z0-9_.]+)(?:\?(.*))?$/i.exec(href.trim());
-  if (!m) return;
-  let args: unknown[] = [];
-  if (m[2]) {
-    try {
-      const parsed: unknown = JSON.parse(decodeURIComponent(m[2]));
-      args = Array.isArray(parsed) ? parsed : [parsed];
-    } catch {
-      logger.warn(`pattern panel: bad command arguments in ${href.slice(0, 200)}`);
-      return;
-    }
-  }
-  const known = await vscode.commands.getCommands(true);
-  if (!known.includes(m[1])) {
-    logger.warn(`pattern panel: unknown command ${m[1]}`);
-    return;
-  }
-  await vscode.commands.executeCommand(m[1], ...args);
 }

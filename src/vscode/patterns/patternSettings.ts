@@ -1,35 +1,27 @@
-import * as vscode from 'vscode';
+import { parseImageHosts } from '../../core/patterns/imageHosts';
 import { DEFAULT_MARKER_KEYWORD } from '../../core/patterns/markers';
+import { githubWebBase } from '../../core/github/endpoint';
+import { setting } from '../platform/configuration';
 
 export interface PatternSettings {
   libraries: string[];
   markerKeyword: string;
   codeLens: boolean;
-  /** GitHub Enterprise base URL (e.g. https://github.acme.example); undefined = github.com. */
-  enterpriseUri?: string;
+  /** Hosts pattern pages may load images from (see core/patterns/imageHosts). */
+  allowImagesFrom: string[];
+  /** Web address of the configured GitHub (github.com or the Enterprise host), for links to sources. */
+  githubWeb: string;
 }
 
-/** Reads `constellation.patterns.*` (and the shared GitHub setting) fresh each time. */
+/** Reads `constellation.patterns.*` fresh each time. */
 export function readPatternSettings(): PatternSettings {
-  const patterns = vscode.workspace.getConfiguration('constellation.patterns');
-  const github = vscode.workspace.getConfiguration('constellation.github');
-  const keyword = patterns.get<string>('markerKeyword', DEFAULT_MARKER_KEYWORD).trim();
-  const enterprise = github.get<string>('enterpriseUri', '').trim();
+  const keyword = setting('patterns.markerKeyword').trim();
+  const imageHosts: unknown = setting('patterns.allowImagesFrom');
   return {
-    libraries: patterns.get<string[]>('libraries', []).filter((l) => typeof l === 'string'),
+    libraries: setting('patterns.libraries').filter((l) => typeof l === 'string'),
     markerKeyword: /^[\w-]+$/.test(keyword) ? keyword : DEFAULT_MARKER_KEYWORD,
-    codeLens: patterns.get<boolean>('codeLens', true),
-    enterpriseUri: enterprise === '' ? undefined : enterprise.replace(/\/+$/, ''),
+    codeLens: setting('patterns.codeLens'),
+    allowImagesFrom: parseImageHosts(Array.isArray(imageHosts) ? imageHosts : []).hosts,
+    githubWeb: githubWebBase({ enterpriseUri: setting('github.enterpriseUri') }),
   };
-}
-
-/** The REST base URL for the configured GitHub: api.github.com, or `<enterprise>/api/v3`. */
-export function githubApiBase(settings: PatternSettings): string | undefined {
-  if (!settings.enterpriseUri) return undefined;
-  return /\/api\/v3$/.test(settings.enterpriseUri) ? settings.enterpriseUri : `${settings.enterpriseUri}/api/v3`;
-}
-
-/** github.com sessions come from the `github` provider, Enterprise ones from `github-enterprise`. */
-export function githubAuthProvider(settings: PatternSettings): string {
-  return settings.enterpriseUri ? 'github-enterprise' : 'github';
 }

@@ -5,10 +5,12 @@ import type { Logger } from '../../core/logger';
 import { mergeLibraries, type PatternCatalogue } from '../../core/patterns/library';
 import { detectorDiagnostics } from '../../core/patterns/detectors';
 import type { PatternDiagnostic } from '../../core/patterns/patternTypes';
+import { Debouncer } from '../../core/util/debounce';
+import type { GitHubSession } from '../platform/githubSession';
 import { loadLibraries } from './libraryLoader';
 import { readPatternSettings } from './patternSettings';
 import { exampleDiagnostics } from './exampleLinks';
-import { toEditorDiagnostic } from '../configDiagnostics';
+import { toEditorDiagnostic } from '../platform/configDiagnostics';
 
 export const RELOAD_DEBOUNCE_MS = 300;
 
@@ -16,7 +18,7 @@ export class PatternStore implements vscode.Disposable {
   private current: PatternCatalogue | undefined;
   private loadingCount = 0;
   private generationCounter = 0;
-  private pendingTimer: NodeJS.Timeout | undefined;
+  private readonly pending = new Debouncer(RELOAD_DEBOUNCE_MS);
   private running: Promise<void> | undefined;
   private rerun = false;
   private controller = new AbortController();
@@ -30,7 +32,7 @@ export class PatternStore implements vscode.Disposable {
   /** Fires after every completed (re)load. */
   readonly onDidLoad = this.loadedEmitter.event;
 
-  constructor(private readonly cacheDir: string, private readonly logger: Logger) {}
+  constructor(private readonly cacheDir: string, private readonly github: GitHubSession, private readonly logger: Logger) {}
 
   catalogue(): PatternCatalogue | undefined {
     return this.current;
@@ -56,16 +58,12 @@ export class PatternStore implements vscode.Disposable {
 
   /** Reloads after a quiet period: file watchers fire in bursts. */
   scheduleReload(): void {
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
-    this.pendingTimer = setTimeout(() => {
-      this.pendingTimer = undefined;
-      void this.reload();
-    }, RELOAD_DEBOUNCE_MS);
+    this.pending.schedule(() => void this.reload());
   }
 
   /** The load under way, if any (resolves at once otherwise). */
   async reloadInProgress(): Promise<void> {
-    while (this.running || this.pendingTimer) {
+    while (this.running || this.pending.pending) {
       if (this.running) await this.running;
       else await new Promise((resolve) => setTimeout(resolve, RELOAD_DEBOUNCE_MS));
     }
@@ -95,7 +93,7 @@ export class PatternStore implements vscode.Disposable {
     this.changed.fire();
     const started = performance.now();
     try {
-      const loaded = await loadLibraries(readPatternSettings(), this.cacheDir, this.logger, this.controller.signal);
+      const loaded = await loadLibraries(readPatternSettings(), this.github, this.cacheDir, this.logger, this.controller.signal);
       if (this.controller.signal.aborted) return;
       const catalogue = mergeLibraries(loaded.libraries);
       this.current = catalogue;
@@ -132,7 +130,7 @@ export class PatternStore implements vscode.Disposable {
 
   dispose(): void {
     this.controller.abort();
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pending.dispose();
     this.changed.dispose();
     this.loadedEmitter.dispose();
     this.diagnostics.dispose();

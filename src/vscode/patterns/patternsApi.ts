@@ -14,15 +14,3 @@ export interface PatternsApi {
   /** Fires after every (re)load of the libraries. */
   readonly onDidChangeCatalogue: vscode.Event<void>;
 }
-
-/** Arguments of `constellation.threads.start`; every field is optional. */
-export interface StartThreadArgs {
-  /** Document URI and 1-based inclusive lines of the code the thread is about. */
-  uri?: string;
-  startLine?: number;
-  endLine?: number;
-  /** Suggest this expert first. */
-  expertEmail?: string;
-  /** The thread is about this pattern. */
-  patternId?: string;
-}

@@ -1,8 +1,9 @@
-/** The small part of the patterns feature exposed on the extension API, for integration tests. */
+/** The part of the patterns feature exposed on the extension API in test mode, for integration tests. */
 import type { PatternCatalogue } from '../../core/patterns/library';
 import type { PanelModel } from '../../webview/panelMessages';
+import type { NewPatternArgs } from './editActions';
+import type { PatternsFeature } from './patternsFeature';
 import type { PatternsNode } from './patternTreeModel';
-import type { PatternsModule } from './registerPatterns';
 
 export interface PatternsTestApi {
   catalogue(): PatternCatalogue | undefined;
@@ -12,25 +13,32 @@ export interface PatternsTestApi {
   viewNodes(): PatternsNode[];
   viewFilter(): string | undefined;
   /** The open pattern page, if any. */
-  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
+  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel; html: string } | undefined;
+  /** What a click on a link of the open pattern page does; false when it was refused. */
+  clickLink(href: string): Promise<boolean>;
+  /** "New Pattern from Selection" with every answer given (the command itself asks). */
+  newFromSelection(args: NewPatternArgs): Promise<string | undefined>;
+  linkSelection(patternId: string): Promise<boolean>;
 }
 
-/** `module` returns the module of the latest activation (see extension.ts). */
-export function patternsTestApi(module: () => PatternsModule): PatternsTestApi {
+export function patternsTestApi(feature: PatternsFeature): PatternsTestApi {
   return {
-    catalogue: () => module().store.catalogue(),
+    catalogue: () => feature.store.catalogue(),
     whenLoaded: async () => {
-      await module().store.reloadInProgress();
-      return module().store.catalogue();
+      await feature.store.reloadInProgress();
+      return feature.store.catalogue();
     },
     viewNodes: () => {
-      module().view.refresh();
-      return module().view.roots();
+      feature.view.refresh();
+      return feature.view.roots();
     },
-    viewFilter: () => module().view.filter,
+    viewFilter: () => feature.view.filter,
     panel: () => {
-      const panel = module().panel.webviewPanel;
-      return panel ? { title: panel.title, patternId: module().panel.patternId, visible: panel.visible, model: module().panel.currentModel() } : undefined;
+      const panel = feature.panel.webviewPanel;
+      return panel ? { title: panel.title, patternId: feature.panel.patternId, visible: panel.visible, model: feature.panel.currentModel(), html: panel.webview.html } : undefined;
     },
+    clickLink: (href) => feature.panel.openLink(href),
+    newFromSelection: async (args) => (await feature.newFromSelection(args))?.fsPath,
+    linkSelection: (patternId) => feature.linkSelection(patternId),
   };
 }

@@ -1,6 +1,10 @@
 /** The Patterns view: a tree over the catalogue, with the active editor's patterns on top. */
 import * as vscode from 'vscode';
 import { appliesTo } from '../../core/patterns/applicability';
+import { Debouncer } from '../../core/util/debounce';
+import { escapeMarkdown } from '../../core/util/markdown';
+import { Commands } from '../contracts';
+import { issued } from '../platform/links';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import type { DocumentPatterns } from './documentPatterns';
 import type { PatternStore } from './patternStore';
@@ -13,7 +17,7 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
   readonly onDidChangeTreeData = this.changed.event;
   private filterText: string | undefined;
   private cachedRoots: PatternsNode[] | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly typing = new Debouncer(300);
   private lastDocument: vscode.TextDocument | undefined;
 
   constructor(private readonly store: PatternStore, private readonly documents: DocumentPatterns) {}
@@ -35,8 +39,7 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
 
   /** Refreshes after typing settles (the active document changes on every keystroke). */
   refreshSoon(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+    this.typing.schedule(() => this.refresh());
   }
 
   /** Patterns that apply to the active editor: used in it (markers, detections) or scoped to its path. */
@@ -57,13 +60,13 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
   }
 
   roots(): PatternsNode[] {
-    this.cachedRoots ??= buildPatternTree({
+    this.cachedRoots ??= issueNodes(buildPatternTree({
       catalogue: this.store.catalogue(),
       loading: this.store.loading,
       applies: this.appliesToActive(),
       filter: this.filterText,
       notices: [...this.store.notices],
-    });
+    }));
     return this.cachedRoots;
   }
 
@@ -96,20 +99,25 @@ export class PatternsViewProvider implements vscode.TreeDataProvider<PatternsNod
     item.description = pattern.status === 'adopted' ? pattern.id : `${pattern.status} · ${pattern.id}`;
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[pattern.status]);
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(pattern.title)}** · $(${STATUS_ICONS[pattern.status]}) ${pattern.status}\n\n${escape(pattern.summary)}`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(pattern.title)}** · $(${STATUS_ICONS[pattern.status]}) ${pattern.status}\n\n${escapeMarkdown(pattern.summary)}`);
     if (pattern.replacedBy) tooltip.appendMarkdown(`\n\nReplaced by \`${pattern.replacedBy}\``);
     item.tooltip = tooltip;
     item.contextValue = `pattern.${pattern.status}`;
-    item.command = { command: 'constellation.patterns.open', title: 'Open Pattern', arguments: [pattern.id] };
+    item.command = { command: Commands.patterns.open, title: 'Open Pattern', arguments: [pattern.id] };
     return item;
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.typing.dispose();
     this.changed.dispose();
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** The nodes the view hands to VS Code are the extension's own: commands may trust them as arguments. */
+function issueNodes(nodes: PatternsNode[]): PatternsNode[] {
+  for (const node of nodes) {
+    issued(node);
+    if (node.kind === 'group') issueNodes(node.children);
+  }
+  return nodes;
 }

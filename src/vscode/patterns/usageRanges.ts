@@ -1,5 +1,5 @@
 /** Which lines a pattern marker or detection stands for (pure: no editor import). */
-import type { LineRange } from '../../core/patterns/detectors';
+import type { LineRange } from '../../core/util/lineRange';
 
 /** Lines a marker annotates at most, so a marker at the top of a long file does not claim all of it. */
 export const MAX_MARKED_LINES = 40;

@@ -1,7 +1,8 @@
 /** "Find usages of pattern": markers and detected uses across the workspace, bounded and cancellable. */
 import * as vscode from 'vscode';
 import { appliesTo } from '../../core/patterns/applicability';
-import { matchPatterns, type LineRange } from '../../core/patterns/detectors';
+import { matchPatterns } from '../../core/patterns/detectors';
+import type { LineRange } from '../../core/util/lineRange';
 import { findMarkers } from '../../core/patterns/markers';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { languageOfPath, searchableFilesGlob } from './languageOfPath';

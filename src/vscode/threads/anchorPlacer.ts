@@ -1,11 +1,12 @@
 import type { Logger } from '../../core/logger';
 import type { Anchor } from '../../core/threads/anchor';
-import type { GitExec } from '../../core/threads/permalink';
 import { mapAnchorRange, type MappedAnchorRange } from '../../core/threads/rangeMapping';
-import { sameRemote, type RepositoryInfoCache } from './repositories';
 import { PromiseCache } from '../../core/util/promiseCache';
+import type { GitRepository, RepositoryRegistry } from '../platform/repositories';
+import { repositoryInfo, sameRemote } from './repositories';
 
-export interface Placement {
+/** Where one thread's anchor lands in one clone. */
+export interface AnchorPlacement {
   root: string;
   mapped: MappedAnchorRange;
 }
@@ -17,14 +18,15 @@ export interface Placement {
 export class AnchorPlacer {
   private readonly cache = new PromiseCache<MappedAnchorRange>();
 
-  constructor(private readonly git: GitExec, private readonly repositories: RepositoryInfoCache, private readonly roots: () => Promise<string[]>, private readonly logger: Logger) {}
+  constructor(private readonly registry: RepositoryRegistry, private readonly roots: () => Promise<GitRepository[]>, private readonly logger: Logger) {}
 
-  async place(anchor: Anchor): Promise<Placement[]> {
-    const placements: Placement[] = [];
-    for (const root of await this.roots()) {
-      if (!sameRemote(await this.repositories.get(root), anchor.remote)) continue;
+  async place(anchor: Anchor): Promise<AnchorPlacement[]> {
+    const placements: AnchorPlacement[] = [];
+    for (const repository of await this.roots()) {
+      const root = repository.root;
+      if (!sameRemote(await repositoryInfo(repository), anchor.remote)) continue;
       const key = `${root}\0${JSON.stringify(anchor)}`;
-      const mapped = this.cache.get(key, () => mapAnchorRange(anchor, { git: this.git, repoRoot: root, logger: this.logger }));
+      const mapped = this.cache.get(key, () => mapAnchorRange(anchor, { git: this.registry.git, repoRoot: root, logger: this.logger }));
       try {
         placements.push({ root, mapped: await mapped });
       } catch (err) {
@@ -34,12 +36,9 @@ export class AnchorPlacer {
     return placements;
   }
 
-  /** Forget mappings (all, or those of one repository-relative path in one root). */
-  invalidate(root?: string, relativePath?: string): void {
-    if (!root) {
-      this.cache.clear();
-      return;
-    }
-    this.cache.clear((key) => key.startsWith(`${root}\0`) && (relativePath === undefined || key.includes(`"path":${JSON.stringify(relativePath)}`)));
+  /** Forget mappings (all, or those of one repository). */
+  invalidate(root?: string): void {
+    if (!root) this.cache.clear();
+    else this.cache.clear((key) => key.startsWith(`${root}\0`));
   }
 }

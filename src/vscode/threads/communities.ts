@@ -5,7 +5,7 @@ import type { Community } from '../../core/communities/communityTypes';
 import { COMMUNITIES_FILE, loadCommunities } from '../../core/communities/loadCommunities';
 import type { Logger } from '../../core/logger';
 import type { Venue } from '../../core/threads/threadTypes';
-import { toEditorDiagnostic } from '../configDiagnostics';
+import { toEditorDiagnostic } from '../platform/configDiagnostics';
 import { PromiseCache } from '../../core/util/promiseCache';
 
 export interface RepositoryCommunities {

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { createAnchor, type Anchor } from '../../core/threads/anchor';
 import type { RelatedPattern, SuggestedExpert, ThreadComposition } from '../../core/threads/compose';
-import { buildPermalink, checkPushed, type GitExec } from '../../core/threads/permalink';
-import type { ExpertsModule } from '../experts/registerExperts';
-import { rankTarget } from '../experts/rankTarget';
+import { checkPushed } from '../../core/git/pushState';
+import { buildPermalink } from '../../core/threads/permalink';
+import type { ExpertsApi } from '../experts/expertsFeature';
 import type { PatternsApi } from '../patterns/patternsApi';
-import type { RepositoryInfoCache } from './repositories';
+import type { RepositoryRegistry } from '../platform/repositories';
+import { repositoryInfo } from './repositories';
 
 export interface CodeSelection {
   document: vscode.TextDocument;
@@ -16,10 +17,11 @@ export interface CodeSelection {
 }
 
 export interface CompositionDeps {
-  experts: ExpertsModule;
-  git: GitExec;
+  experts: ExpertsApi;
   patterns?: PatternsApi;
-  repositories: RepositoryInfoCache;
+  registry: RepositoryRegistry;
+  /** Web address of the configured GitHub, for links to pattern sources. */
+  githubWeb: () => string;
 }
 
 export interface CodeContext {
@@ -33,12 +35,12 @@ export interface CodeContext {
 
 /** Anchor and permalink of the selected lines, at HEAD of the file's repository. */
 export async function codeContext(deps: CompositionDeps, code: CodeSelection): Promise<CodeContext | undefined> {
-  const location = await deps.experts.services.resolver.locate(code.document.uri);
+  const location = await deps.registry.locate(code.document.uri);
   if (!location) return undefined;
-  const git = deps.git;
-  const root = location.repository;
-  const info = await deps.repositories.get(root);
-  const commit = (await git.run(['rev-parse', 'HEAD'], { cwd: root }).catch(() => '')).trim();
+  const git = deps.registry.git;
+  const root = location.repository.root;
+  const info = await repositoryInfo(location.repository);
+  const commit = (await location.repository.head().catch(() => undefined)) ?? '';
   const anchor = createAnchor({
     remote: info.primary?.repository.webUrl ?? info.remotes[0],
     path: location.relativePath,
@@ -57,7 +59,7 @@ export async function codeContext(deps: CompositionDeps, code: CodeSelection): P
 /** Experts of the lines, with the asked-for expert first; GitHub logins come from the directory. */
 export async function suggestedExperts(deps: CompositionDeps, code: CodeSelection, expertEmail?: string): Promise<SuggestedExpert[]> {
   const target = { uri: code.document.uri.toString(), startLine: code.startLine, endLine: code.endLine };
-  const { ranking } = await rankTarget(deps.experts.services, target, { limit: 10 }).catch(() => ({ ranking: undefined }));
+  const { ranking } = await deps.experts.rank(target, { limit: 10 }).catch(() => ({ ranking: undefined }));
   const experts: SuggestedExpert[] = (ranking?.experts ?? [])
     .filter((e) => !e.former)
     .map((e) => ({ name: e.name, email: e.email, login: e.placement.github, team: e.placement.team?.name, relationship: e.relationship }));
@@ -80,13 +82,13 @@ export function relatedPatterns(deps: CompositionDeps, code: CodeSelection | und
     }
   }
   const unique = [...new Map(found.map((p) => [p.id, p])).values()];
-  return { patterns: unique.map((p) => ({ title: p.title, url: patternUrl(p) })), community: chosen?.community };
+  return { patterns: unique.map((p) => ({ title: p.title, url: patternUrl(p, deps.githubWeb()) })), community: chosen?.community };
 }
 
-/** `owner/repo@ref:path` sources have a web page; local files do not (yet). */
-export function patternUrl(pattern: Pattern): string | undefined {
+/** `owner/repo@ref:path` sources have a web page on the configured GitHub; local files do not (yet). */
+export function patternUrl(pattern: Pattern, githubWeb: string): string | undefined {
   const match = /^([\w.-]+\/[\w.-]+)@([^:]+):(.+)$/.exec(pattern.file);
-  return match ? buildPermalink(`https://github.com/${match[1]}`, match[2], match[3]) : undefined;
+  return match ? buildPermalink(`${githubWeb}/${match[1]}`, match[2], match[3]) : undefined;
 }
 
 export function snippetComposition(question: string, code: CodeSelection | undefined, context: CodeContext | undefined, experts: SuggestedExpert[], patterns: RelatedPattern[]): ThreadComposition {

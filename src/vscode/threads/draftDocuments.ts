@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { stripAnchor, type Anchor } from '../../core/threads/anchor';
+import { Commands } from '../contracts';
 import type { VenueEntry } from './communities';
 
 /** A thread being written in an untitled Markdown document, not sent yet. */
@@ -46,7 +47,7 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
     if (!session) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     return [
-      new vscode.CodeLens(top, { title: `$(send) Post to ${session.entry.community.name}`, command: 'constellation.threads.post', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: `$(send) Post to ${session.entry.community.name}`, command: Commands.threads.post, arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: 'Cancel', command: 'workbench.action.revertAndCloseActiveEditor' }),
     ];
   }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { ThreadBackendError, isThreadBackendError } from '../../core/threads/backendError';
 import type { DraftPayload, DraftStore, SendResult } from '../../core/threads/drafts';
+import { Commands, runCommand } from '../contracts';
 import type { ThreadBackend, Venue } from '../../core/threads/threadTypes';
 import type { BackendProvider } from './backends';
-import type { ThreadsService } from './threadsService';
+import { notify } from '../platform/notify';
 
 /**
  * Sends what a person wrote through the DraftStore: saved first, kept with the reason on any
@@ -13,7 +14,7 @@ export class DraftSender implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeDrafts = this.changed.event;
 
-  constructor(readonly drafts: DraftStore, private readonly backends: BackendProvider, private readonly threads: ThreadsService) {}
+  constructor(readonly drafts: DraftStore, private readonly backends: BackendProvider) {}
 
   async submit(venue: Venue, payload: DraftPayload): Promise<SendResult | undefined> {
     const draft = await this.drafts.save(venue, payload);
@@ -34,12 +35,8 @@ export class DraftSender implements vscode.Disposable {
     try {
       return await this.drafts.send(id, backend);
     } catch (err) {
-      if (isThreadBackendError(err)) {
-        if (err.kind === 'rateLimited') this.threads.backOff(err.resetAt);
-        if (err.kind === 'unauthorized') this.backends.forgetGitHub();
-      }
-      void vscode.window.showErrorMessage(failureMessage(err), 'Show Drafts').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('constellation.threads.focus');
+      void notify.error(failureMessage(err), 'Show Drafts').then((choice) => {
+        if (choice) void runCommand(Commands.threads.focusView);
       });
       return undefined;
     } finally {

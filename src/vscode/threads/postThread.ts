@@ -4,14 +4,18 @@ import type { Thread, ThreadComment, ThreadPerson } from '../../core/threads/thr
 import type { VenueEntry } from './communities';
 import { QUESTION_PLACEHOLDER, readComposeDocument, type ComposeDocuments } from './draftDocuments';
 import type { DraftSender } from './draftSender';
-import type { RepositoryInfoCache } from './repositories';
+import type { ExternalOpener } from '../platform/links';
+import type { RepositoryRegistry } from '../platform/repositories';
+import { repositoryInfo } from './repositories';
 import type { ThreadsService } from './threadsService';
+import { notify } from '../platform/notify';
 
 export interface PostDeps {
   compose: ComposeDocuments;
   sender: DraftSender;
   threads: ThreadsService;
-  repositories: RepositoryInfoCache;
+  registry: RepositoryRegistry;
+  external: ExternalOpener;
 }
 
 /** Sends the draft document as a new thread; the document closes once the venue has it. */
@@ -19,16 +23,16 @@ export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | unde
   const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
   const session = document && deps.compose.session(document.uri);
   if (!document || !session) {
-    void vscode.window.showInformationMessage('Start a design thread first: select code and run "Start Design Thread".');
+    void notify.info('Start a design thread first: select code and run "Start Design Thread".');
     return undefined;
   }
   const { title, body } = readComposeDocument(document.getText());
   if (!title) {
-    void vscode.window.showErrorMessage('The first line of the draft must be the title, as "# Title".');
+    void notify.error('The first line of the draft must be the title, as "# Title".');
     return undefined;
   }
   if (body.includes(QUESTION_PLACEHOLDER)) {
-    void vscode.window.showErrorMessage('Write your question in the draft before posting it.');
+    void notify.error('Write your question in the draft before posting it.');
     return undefined;
   }
   const fullBody = session.anchor ? embedAnchor(body, session.anchor) : `${body}\n`;
@@ -39,8 +43,8 @@ export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | unde
   deps.threads.remember(result.thread, session.entry);
   await closeDocument(document);
   const open = result.thread.url && /^https?:/.test(result.thread.url) ? 'Open on the Web' : undefined;
-  void vscode.window.showInformationMessage(`Design thread "${title}" posted to ${session.entry.community.name}.`, ...(open ? [open] : [])).then((choice) => {
-    if (choice && result.thread.url) void vscode.env.openExternal(vscode.Uri.parse(result.thread.url));
+  void notify.info(`Design thread "${title}" posted to ${session.entry.community.name}.`, ...(open ? [open] : [])).then((choice) => {
+    if (choice && result.thread.url) void deps.external.open(result.thread.url);
   });
   return result.thread;
 }
@@ -57,8 +61,8 @@ export async function postReply(deps: PostDeps, entry: VenueEntry, threadId: str
 
 async function me(deps: PostDeps, entry: VenueEntry): Promise<ThreadPerson | undefined> {
   if (entry.venue.backend !== 'files') return undefined;
-  const info = await deps.repositories.get(entry.root);
-  return info.me;
+  const repository = await deps.registry.open(entry.root);
+  return repository ? (await repositoryInfo(repository)).me : undefined;
 }
 
 async function closeDocument(document: vscode.TextDocument): Promise<void> {

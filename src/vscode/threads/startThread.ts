@@ -3,19 +3,14 @@ import type { Logger } from '../../core/logger';
 import { buildPermalink } from '../../core/threads/permalink';
 import { renderPreview, type ThreadPreview } from '../../core/threads/compose';
 import { fromRange } from '../experts/codeTarget';
-import type { StartThreadArgs } from '../patterns/patternsApi';
+import type { StartThreadArgs } from '../contracts';
 import type { CommunitiesController, VenueEntry } from './communities';
 import { codeContext, relatedPatterns, snippetComposition, suggestedExperts, type CodeContext, type CodeSelection, type CompositionDeps } from './composition';
 import { QUESTION_PLACEHOLDER, type ComposeDocuments } from './draftDocuments';
 import type { ThreadsService } from './threadsService';
+import { notify } from '../platform/notify';
 
-/** StartThreadArgs plus what the UI would ask, so callers (and tests) can skip the prompts. */
-export interface StartThreadOptions extends StartThreadArgs {
-  /** Community id of the venue. */
-  community?: string;
-  title?: string;
-  question?: string;
-}
+export type StartThreadOptions = StartThreadArgs;
 
 export interface StartThreadDeps extends CompositionDeps {
   communities: CommunitiesController;
@@ -34,7 +29,7 @@ export interface StartedThread {
 export async function startThread(deps: StartThreadDeps, options: StartThreadOptions = {}): Promise<StartedThread | undefined> {
   const code = await selectedCode(options);
   if (!code && !options.patternId) {
-    void vscode.window.showInformationMessage('Select the code you want to ask about, then start a design thread.');
+    void notify.info('Select the code you want to ask about, then start a design thread.');
     return undefined;
   }
   const context = code ? await codeContext(deps, code) : undefined;
@@ -80,7 +75,7 @@ async function confirmUnpushed(deps: StartThreadDeps, context: CodeContext, inte
     return true;
   }
   const useBranch = where ? `Link to ${where}` : undefined;
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await notify.warning(
     'The current commit is not pushed yet, so a link to it will not open for others. Push first, or link to the branch instead.',
     ...(useBranch ? [useBranch] : []),
     'Link to the Commit Anyway',
@@ -97,11 +92,11 @@ async function chooseVenue(deps: StartThreadDeps, context: CodeContext | undefin
   const venues = await deps.threads.venues();
   if (wanted !== undefined) {
     const found = venues.find((v) => v.community.id === wanted);
-    if (!found) void vscode.window.showErrorMessage(`No community "${wanted}" with a venue in .constellation/communities.yml.`);
+    if (!found) void notify.error(`No community "${wanted}" with a venue in .constellation/communities.yml.`);
     return found;
   }
   if (venues.length === 0) {
-    void vscode.window.showWarningMessage('No community has a venue yet: add one to .constellation/communities.yml.');
+    void notify.warning('No community has a venue yet: add one to .constellation/communities.yml.');
     return undefined;
   }
   const suggested = new Set<string>();

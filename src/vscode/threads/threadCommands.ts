@@ -1,16 +1,27 @@
 import * as vscode from 'vscode';
-import type { ThreadsModule } from './registerThreads';
-import type { StartThreadOptions } from './startThread';
+import { Commands, type StartResult, type StartThreadArgs } from '../contracts';
+import { isIssued, type ExternalOpener } from '../platform/links';
+import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
+import type { ComposeDocuments } from './draftDocuments';
+import type { DraftSender } from './draftSender';
+import type { StartedThread } from './startThread';
+import type { ThreadComments } from './threadComments';
 import type { ThreadsNode } from './threadsView';
+import { notify } from '../platform/notify';
 
-/** What `constellation.threads.start` returns (tests read it; the UI ignores it). */
-export interface StartResult {
-  draftUri: string;
-  body: string;
-  community: string;
+/** What the commands drive (the ThreadsController), named here so neither module imports the other. */
+export interface ThreadCommandTarget {
+  readonly comments: ThreadComments;
+  readonly compose: ComposeDocuments;
+  readonly sender: DraftSender;
+  start(options: StartThreadArgs): Promise<StartedThread | undefined>;
+  post(uri?: vscode.Uri): Promise<Thread | undefined>;
+  reply(threadId: string, text: string): Promise<ThreadComment | undefined>;
+  retryDraft(id: string): Promise<boolean>;
+  refresh(): Promise<void>;
 }
 
-function startOptions(arg: unknown): StartThreadOptions {
+function startOptions(arg: unknown): StartThreadArgs {
   // From the editor context menu VS Code passes the file's Uri: use the selection then.
   if (!arg || typeof arg !== 'object' || arg instanceof vscode.Uri) return {};
   const a = arg as Record<string, unknown>;
@@ -22,45 +33,56 @@ function startOptions(arg: unknown): StartThreadOptions {
   };
 }
 
-export function registerThreadCommands(module: ThreadsModule): vscode.Disposable {
+/**
+ * The `constellation.threads.*` commands. Those that post, delete or open an address act only on
+ * objects the extension made (its tree nodes, its comment widgets, its draft documents).
+ */
+export function registerThreadCommands(controller: ThreadCommandTarget, external: ExternalOpener): vscode.Disposable {
   const untrusted = (): boolean => {
     if (vscode.workspace.isTrusted) return false;
-    void vscode.window.showWarningMessage('Design threads need git, which Constellation does not run in an untrusted workspace.');
+    void notify.warning('Design threads need git, which Constellation does not run in an untrusted workspace.');
     return true;
   };
+  const draftNode = (node: unknown): Extract<ThreadsNode, { kind: 'draft' }> | undefined =>
+    isIssued(node) && (node as ThreadsNode).kind === 'draft' ? (node as Extract<ThreadsNode, { kind: 'draft' }>) : undefined;
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('constellation.threads.start', async (arg?: unknown): Promise<StartResult | undefined> => {
+    vscode.commands.registerCommand(Commands.threads.start, async (arg?: unknown): Promise<StartResult | undefined> => {
       if (untrusted()) return undefined;
-      const started = await module.start(startOptions(arg));
+      const started = await controller.start(startOptions(arg));
       return started && { draftUri: started.document.uri.toString(), body: started.preview.body, community: started.venue.community.id };
     }),
-    vscode.commands.registerCommand('constellation.threads.post', async (uri?: vscode.Uri) => {
-      const thread = await module.post(uri instanceof vscode.Uri ? uri : undefined);
+    vscode.commands.registerCommand(Commands.threads.post, async (uri?: unknown) => {
+      // Only a draft document this extension opened can be posted (ComposeDocuments knows them).
+      const thread = await controller.post(uri instanceof vscode.Uri && controller.compose.session(uri) ? uri : undefined);
       return thread && { id: thread.id, url: thread.url, backend: thread.backend };
     }),
-    vscode.commands.registerCommand('constellation.threads.reply', async (reply: vscode.CommentReply) => {
-      const shown = module.comments.find(reply.thread);
+    vscode.commands.registerCommand(Commands.threads.reply, async (reply: vscode.CommentReply) => {
+      const shown = reply?.thread && controller.comments.find(reply.thread);
       if (!shown) return;
-      await module.reply(shown.known.thread.id, reply.text);
+      await controller.reply(shown.known.thread.id, reply.text);
     }),
-    vscode.commands.registerCommand('constellation.threads.refresh', () => module.refresh()),
-    vscode.commands.registerCommand('constellation.threads.retryDraft', async (node?: ThreadsNode) => {
-      if (node?.kind === 'draft') await module.retryDraft(node.draft.id);
+    vscode.commands.registerCommand(Commands.threads.refresh, () => controller.refresh()),
+    vscode.commands.registerCommand(Commands.threads.retryDraft, async (node?: unknown) => {
+      const draft = draftNode(node);
+      if (draft) await controller.retryDraft(draft.draft.id);
     }),
-    vscode.commands.registerCommand('constellation.threads.discardDraft', async (node?: ThreadsNode) => {
-      if (node?.kind !== 'draft') return;
-      const answer = await vscode.window.showWarningMessage('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
-      if (answer === 'Discard') await module.sender.discard(node.draft.id);
+    vscode.commands.registerCommand(Commands.threads.discardDraft, async (node?: unknown) => {
+      const draft = draftNode(node);
+      if (!draft) return;
+      const answer = await notify.warning('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
+      if (answer === 'Discard') await controller.sender.discard(draft.draft.id);
     }),
-    vscode.commands.registerCommand('constellation.threads.openOnWeb', async (arg?: ThreadsNode | vscode.CommentThread) => {
-      const url = arg && 'kind' in arg && arg.kind === 'thread' ? arg.known.thread.url : arg && 'uri' in arg ? module.comments.find(arg)?.known.thread.url : undefined;
-      if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+    vscode.commands.registerCommand(Commands.threads.openOnWeb, async (arg?: unknown) => {
+      const node = isIssued(arg) ? (arg as ThreadsNode) : undefined;
+      const widget = arg && typeof arg === 'object' && 'uri' in arg ? controller.comments.find(arg as vscode.CommentThread) : undefined;
+      const url = node?.kind === 'thread' ? node.known.thread.url : widget?.known.thread.url;
+      if (url) await external.open(url);
     }),
-    vscode.commands.registerCommand('constellation.threads.reveal', async (node?: ThreadsNode) => {
-      if (node?.kind !== 'thread') return;
-      const shown = module.comments.byThreadId(node.known.thread.id);
+    vscode.commands.registerCommand(Commands.threads.reveal, async (node?: unknown) => {
+      if (!isIssued(node) || (node as ThreadsNode).kind !== 'thread') return;
+      const shown = controller.comments.byThreadId((node as Extract<ThreadsNode, { kind: 'thread' }>).known.thread.id);
       if (!shown) {
-        void vscode.window.showInformationMessage('This thread’s code is not in this workspace.');
+        void notify.info('This thread’s code is not in this workspace.');
         return;
       }
       const range = shown.widget.range ?? new vscode.Range(0, 0, 0, 0);

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { stripAnchor } from '../../core/threads/anchor';
 import type { Thread, ThreadPerson } from '../../core/threads/threadTypes';
 import type { KnownThread } from './threadsService';
-import type { AnchorPlacer, Placement } from './anchorPlacer';
+import type { AnchorPlacement, AnchorPlacer } from './anchorPlacer';
 
 export const COMMENT_CONTROLLER_ID = 'constellation.threads';
 
 export interface ShownThread {
   known: KnownThread;
-  placement: Placement;
+  placement: AnchorPlacement;
   widget: vscode.CommentThread;
 }
 
@@ -56,7 +56,7 @@ export class ThreadComments implements vscode.Disposable {
     }
   }
 
-  private show(key: string, known: KnownThread, placement: Placement): void {
+  private show(key: string, known: KnownThread, placement: AnchorPlacement): void {
     const uri = vscode.Uri.file(path.join(placement.root, placement.mapped.path));
     const range = new vscode.Range(placement.mapped.startLine - 1, 0, placement.mapped.endLine - 1, 0);
     let shown = this.shown.get(key);

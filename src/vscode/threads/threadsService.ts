@@ -27,7 +27,6 @@ export class ThreadsService implements vscode.Disposable {
   private readonly statuses = new Map<string, VenueStatus>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private githubBackOffUntil = 0;
   private running?: Promise<void>;
 
   constructor(
@@ -68,12 +67,6 @@ export class ThreadsService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Notes a rate limit reported by any GitHub call. */
-  backOff(resetAt: string | undefined): void {
-    const until = resetAt ? Date.parse(resetAt) : Date.now() + 60_000;
-    this.githubBackOffUntil = Math.max(this.githubBackOffUntil, Number.isFinite(until) ? until : Date.now() + 60_000);
-  }
-
   private async listAll(): Promise<void> {
     const entries = await this.venues();
     const live = new Set(entries.map((e) => venueKey(e)));
@@ -85,11 +78,6 @@ export class ThreadsService implements vscode.Disposable {
 
   private async listVenue(entry: VenueEntry): Promise<void> {
     const key = venueKey(entry);
-    const onGitHub = entry.venue.backend !== 'files';
-    if (onGitHub && Date.now() < this.githubBackOffUntil) {
-      this.statuses.set(key, { entry, error: `GitHub rate limit: waiting until ${new Date(this.githubBackOffUntil).toLocaleTimeString()}`, backOffUntil: this.githubBackOffUntil });
-      return;
-    }
     try {
       const backend = await this.backends.forVenue(entry.venue, false);
       const threads = await backend.listThreads(entry.venue);
@@ -98,9 +86,9 @@ export class ThreadsService implements vscode.Disposable {
       this.statuses.set(key, { entry });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      if (isThreadBackendError(err) && err.kind === 'rateLimited') this.backOff(err.resetAt);
-      if (isThreadBackendError(err) && err.kind === 'unauthorized') this.backends.forgetGitHub();
-      this.statuses.set(key, { entry, error: message, ...(onGitHub && this.githubBackOffUntil > Date.now() ? { backOffUntil: this.githubBackOffUntil } : {}) });
+      // The GitHub session keeps the back-off: while a limit is in force its client refuses at once.
+      const resetAt = isThreadBackendError(err) && err.kind === 'rateLimited' ? err.resetAt : undefined;
+      this.statuses.set(key, { entry, error: resetAt ? `GitHub rate limit: waiting until ${resetAt.toLocaleTimeString()}` : message, ...(resetAt ? { backOffUntil: resetAt.getTime() } : {}) });
       this.logger.warn(`threads of ${entry.community.id} not listed: ${message}`);
     }
   }

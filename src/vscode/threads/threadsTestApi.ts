@@ -1,9 +1,9 @@
-/** The small part of the threads feature exposed on the extension API, for integration tests. */
+/** The part of the threads feature exposed on the extension API in test mode, for integration tests. */
 import type { Draft } from '../../core/threads/drafts';
 import type { RangeStatus } from '../../core/threads/rangeMapping';
-import type { ThreadsModule } from './registerThreads';
+import type { TokenProvider } from '../platform/githubSession';
+import type { ThreadsController } from './threadsController';
 import type { ThreadsNode } from './threadsView';
-import type { TokenProvider } from './tokenProvider';
 
 export interface CommentThreadInfo {
   threadId: string;
@@ -30,20 +30,19 @@ export interface ThreadsTestApi {
   retryDraft(id: string): Promise<boolean>;
   viewNodes(): Promise<ThreadsNode[]>;
   viewChildren(node: ThreadsNode): Promise<ThreadsNode[]>;
-  /** Not in ExtensionMode.Production: see ThreadsModule.useTokenProviderForTests. */
+  /** Tokens from `tokens` instead of VS Code's GitHub sign-in (whose consent dialog a test cannot answer). */
   useTokenProvider(tokens: TokenProvider): Promise<void>;
 }
 
-/** `current` returns the module of the latest activation (see extension.ts). */
-export function threadsTestApi(current: () => ThreadsModule): ThreadsTestApi {
+export function threadsTestApi(controller: ThreadsController, useTokens: (tokens: TokenProvider) => void): ThreadsTestApi {
   return {
-    refresh: () => current().refresh(),
+    refresh: () => controller.refresh(),
     list: () =>
-      current().threads.all().map(({ thread, entry }) => ({
+      controller.threads.all().map(({ thread, entry }) => ({
         id: thread.id, title: thread.title, community: entry.community.id, backend: thread.backend, url: thread.url, path: thread.anchor?.path, comments: thread.comments.length,
       })),
     commentThreads: () =>
-      current().comments.all().map(({ known, placement, widget }) => ({
+      controller.comments.all().map(({ known, placement, widget }) => ({
         threadId: known.thread.id,
         title: known.thread.title,
         community: known.entry.community.id,
@@ -55,11 +54,14 @@ export function threadsTestApi(current: () => ThreadsModule): ThreadsTestApi {
         comments: widget.comments.map((c) => (typeof c.body === 'string' ? c.body : c.body.value)),
         canReply: widget.canReply !== false,
       })),
-    drafts: () => current().sender.drafts.list(),
-    reply: async (threadId, text) => (await current().reply(threadId, text)) !== undefined,
-    retryDraft: (id) => current().retryDraft(id),
-    viewNodes: async () => current().view.getChildren(),
-    viewChildren: async (node) => current().view.getChildren(node),
-    useTokenProvider: (tokens) => current().useTokenProviderForTests(tokens),
+    drafts: () => controller.sender.drafts.list(),
+    reply: async (threadId, text) => (await controller.reply(threadId, text)) !== undefined,
+    retryDraft: (id) => controller.retryDraft(id),
+    viewNodes: () => controller.view.getChildren(),
+    viewChildren: (node) => controller.view.getChildren(node),
+    useTokenProvider: async (tokens) => {
+      useTokens(tokens);
+      await controller.refresh();
+    },
   };
 }

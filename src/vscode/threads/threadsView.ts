@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Draft } from '../../core/threads/drafts';
 import type { ThreadPerson } from '../../core/threads/threadTypes';
+import { Commands } from '../contracts';
+import { issued } from '../platform/links';
 import type { VenueEntry } from './communities';
 import { personName } from './threadComments';
 import type { KnownThread, ThreadsService } from './threadsService';
@@ -33,7 +35,12 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ThreadsNode): Promise<ThreadsNode[]> | ThreadsNode[] {
+  /** The nodes handed to VS Code are the extension's own: commands may trust them as arguments. */
+  async getChildren(node?: ThreadsNode): Promise<ThreadsNode[]> {
+    return (await this.children(node)).map((n) => issued(n));
+  }
+
+  private children(node?: ThreadsNode): Promise<ThreadsNode[]> | ThreadsNode[] {
     if (!node) {
       return [
         { kind: 'group', group: 'file', label: 'This File' },
@@ -98,7 +105,7 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
         item.iconPath = new vscode.ThemeIcon(thread.state === 'open' ? 'comment-discussion' : 'pass');
         item.contextValue = thread.url && /^https?:/.test(thread.url) ? 'thread.web' : 'thread';
         item.tooltip = new vscode.MarkdownString(`**${thread.title}** in ${entry.community.name}`);
-        if (thread.anchor) item.command = { command: 'constellation.threads.reveal', title: 'Reveal in Editor', arguments: [node] };
+        if (thread.anchor) item.command = { command: Commands.threads.reveal, title: 'Reveal in Editor', arguments: [node] };
         return item;
       }
       case 'draft': {

@@ -117,6 +117,28 @@ describe('constellation CLI', function () {
     }
   });
 
+  it('prints no secret on stdout or stderr: an author name or a path that carries a token', () => {
+    const leaky = TestRepo.create('constellation-cli-leak-');
+    const secret = 'ghp_inTheAuthorName0123456789';
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'constellation-cli-cache3-'));
+    try {
+      leaky.write('a.ts', 'export const a = 1;\n').commit({ author: { name: `Mallory ${secret}`, email: 'mallory@acme.example' }, date: '2026-01-01T00:00:00Z' });
+      for (const args of [['experts', 'a.ts', '--repo', leaky.root], ['experts', 'a.ts', '--repo', leaky.root, '--json']]) {
+        const r = run(args, os.tmpdir(), fresh);
+        assert.strictEqual(r.code, ExitCode.ok, r.stderr);
+        assert.ok(r.stdout.includes('Mallory [redacted]') && !r.stdout.includes(secret), r.stdout);
+      }
+      assert.strictEqual(JSON.parse(run(['experts', 'a.ts', '--repo', leaky.root, '--json'], os.tmpdir(), fresh).stdout)[0].name, 'Mallory [redacted]');
+      const missing = path.join(os.tmpdir(), `no-repo-${secret}`);
+      const r = run(['experts', 'a.ts', '--repo', missing, '--verbose'], os.tmpdir(), fresh);
+      assert.notStrictEqual(r.code, ExitCode.ok);
+      assert.ok(r.stderr.includes('no-repo-[redacted]') && !r.stderr.includes(secret), r.stderr);
+    } finally {
+      leaky.dispose();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('exits with a distinct code and message for each mistake', () => {
     const notRepo = mkdtempSync(path.join(os.tmpdir(), 'constellation-norepo-'));
     try {

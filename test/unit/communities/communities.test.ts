@@ -4,9 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CommunityIndex, globSpecificity } from '../../../src/core/communities/communityIndex';
+import { CommunityIndex, globSpecificity, literalPrefix } from '../../../src/core/communities/communityIndex';
 import { loadCommunities } from '../../../src/core/communities/loadCommunities';
-import { parseCodeArea, parseCommunities } from '../../../src/core/communities/parseCommunities';
+import { COMMUNITY_STAGES, ORGANISATION_RELATIONSHIPS, ROLE_KEYS } from '../../../src/core/communities/communityTypes';
+import { COMMUNITY_FIELDS, MEMBER_FIELDS, parseCodeArea, parseCommunities } from '../../../src/core/communities/parseCommunities';
 import { silentLogger } from '../../../src/core/logger';
 
 const GOOD = `communities:
@@ -106,6 +107,7 @@ describe('communities config', () => {
     assert.deepStrictEqual(parseCodeArea('billing:src/**'), { repo: 'billing', glob: 'src/**' });
     assert.deepStrictEqual(parseCodeArea('src/a:b/**'), { glob: 'src/a:b/**' });
     assert.deepStrictEqual(parseCodeArea('*:x'), { glob: '*:x' });
+    assert.deepStrictEqual(['src/api/**', 'src/{a,b}/*.ts', 'README.md', '**/*.ts', 'lib/+(x)', 'a\\*b'].map(literalPrefix), ['src/api/', 'src/', 'README.md', '', 'lib/', 'a']);
   });
 
   it('loads the file from a repository, resolving a files venue path against its root', async () => {
@@ -129,4 +131,87 @@ describe('communities config', () => {
     assert.strictEqual(validate({ communities: [{ id: 'x', name: 'X', leadership: { mentor: 'a@b.c' } }] }), false);
     assert.strictEqual(validate({ communities: [{ name: 'X' }] }), false);
   });
+
+  it('parses stage, relationship and members, with diagnostics at their lines', () => {
+    const text = `communities:
+  - id: api
+    name: API
+    stage: coalescing
+    relationship: bootlegged
+    members:
+      - ada@example.test
+      - "@octocat"
+      - { github: Hubot, role: coordinator }
+      - { email: Bo@Example.test }
+  - id: ops
+    name: Ops
+    stage: activ
+    relationship: secret
+    members:
+      - not an email
+      - { role: lead }
+      - { email: broken, role: x }
+      - { github: ok-login, colour: red }
+      - ada@example.test
+      - ada@example.test
+  - id: lone
+    name: Lone
+    members: just-one
+`;
+    const { communities, diagnostics } = parseCommunities(text, 'c.yml');
+    const [api, ops, lone] = communities;
+    assert.strictEqual(api.stage, 'coalescing');
+    assert.strictEqual(api.relationship, 'bootlegged');
+    assert.deepStrictEqual(api.members, [
+      { email: 'ada@example.test', line: 7 },
+      { github: 'octocat', line: 8 },
+      { github: 'hubot', role: 'coordinator', line: 9 },
+      { email: 'bo@example.test', line: 10 },
+    ]);
+    assert.strictEqual(ops.stage, undefined);
+    assert.strictEqual(ops.relationship, undefined);
+    assert.deepStrictEqual(ops.members.map((m) => m.email ?? m.github), ['ok-login', 'ada@example.test']);
+    assert.deepStrictEqual(lone.members, []);
+    const at = (line: number) => diagnostics.filter((d) => d.line === line).map((d) => `${d.severity}: ${d.message}`);
+    assert.match(at(13)[0], /^error: "stage" must be one of potential, coalescing, active, dispersed, memorable \(did you mean "active"\?\)/);
+    assert.match(at(14)[0], /^error: "relationship" must be one of unrecognized, bootlegged/);
+    assert.match(at(16)[0], /"not an email" is neither an email address nor a GitHub login/);
+    assert.match(at(17)[0], /needs an "email" or a "github"/);
+    assert.match(at(18)[0], /member email "broken" is not an email address/);
+    assert.match(at(19)[0], /^warning: unknown member field "colour"/);
+    assert.match(at(21)[0], /^warning: member "ada@example.test" is listed twice/);
+    assert.match(at(24)[0], /"members" must be a list/);
+    assert.strictEqual(diagnostics.length, 8);
+  });
+
+  it('has a JSON schema that agrees with the parser', () => {
+    const schema = JSON.parse(readFileSync(path.resolve('schemas/communities.schema.json'), 'utf8')) as {
+      properties: { communities: { items: { properties: Record<string, { enum?: string[]; items?: { oneOf: Array<{ properties?: object }> }; properties?: object }> } } };
+    };
+    const entry = schema.properties.communities.items.properties;
+    assert.deepStrictEqual(Object.keys(entry).sort(), [...COMMUNITY_FIELDS].sort(), 'same fields');
+    assert.deepStrictEqual(entry.stage.enum, [...COMMUNITY_STAGES]);
+    assert.deepStrictEqual(entry.relationship.enum, [...ORGANISATION_RELATIONSHIPS]);
+    assert.deepStrictEqual(Object.keys(entry.leadership.properties!).sort(), Object.keys(ROLE_KEYS).filter((k) => !/[A-Z]/.test(k)).sort());
+    assert.deepStrictEqual(Object.keys(entry.members.items!.oneOf[1].properties!).sort(), [...MEMBER_FIELDS].sort());
+
+    // Documents the parser accepts without an error are valid for the schema, and the other way round.
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
+    const documents = [
+      GOOD,
+      'communities:\n  - { id: a, name: A, stage: memorable, relationship: strategic, members: [a@b.test, octocat, { github: x, role: r }] }\n',
+      'communities:\n  - { id: a, name: A, stage: activ }\n',
+      'communities:\n  - { id: a, name: A, relationship: Strategic }\n',
+      'communities:\n  - { id: a, name: A, members: [{ role: r }] }\n',
+      'communities:\n  - { id: a, name: A, members: a@b.test }\n',
+      'communities:\n  - { id: a, name: A, members: [{ email: a@b.test, colour: red }] }\n',
+      'communities:\n  - { id: a, name: A, leadership: { mentor: a@b.test } }\n',
+    ];
+    for (const text of documents) {
+      const parserErrors = parseCommunities(text, 'x.yml').diagnostics;
+      const schemaValid = validate(parseYaml(text));
+      assert.strictEqual(schemaValid, parserErrors.length === 0, `${text}\nparser: ${JSON.stringify(parserErrors)}\nschema: ${JSON.stringify(validate.errors)}`);
+    }
+  });
 });
+

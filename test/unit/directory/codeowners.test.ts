@@ -138,8 +138,8 @@ describe('CODEOWNERS', () => {
     });
   });
 
-  it('accepts escaped spaces, normalises ./ and backslashes in queried paths', () => {
-    expectOwners('/My\\ Documents/ @spaces', { 'My Documents/a.txt': ['@spaces'], './My Documents/b.txt': ['@spaces'], 'My Documents\\c.txt': ['@spaces'] });
+  it('accepts escaped spaces, normalizes ./ in queried paths, and keeps a backslash as a file name character', () => {
+    expectOwners('/My\\ Documents/ @spaces', { 'My Documents/a.txt': ['@spaces'], './My Documents/b.txt': ['@spaces'], 'My Documents\\c.txt': [] });
   });
 
   it('reports lines GitHub rejects, with line and column, and applies the rest', () => {
@@ -184,9 +184,9 @@ describe('CODEOWNERS', () => {
       assert.strictEqual(fromRoot.file, 'CODEOWNERS');
       assert.deepStrictEqual(ownersOf(fromRoot.rules, 'a'), ['@from-root']);
       await write('.github/CODEOWNERS', '@from-github');
-      const fromGithub = await loadCodeowners(root);
-      assert.strictEqual(fromGithub.file, '.github/CODEOWNERS');
-      assert.deepStrictEqual(ownersOf(fromGithub.rules, 'a'), ['@from-github']);
+      const fromGitHubFolder = await loadCodeowners(root);
+      assert.strictEqual(fromGitHubFolder.file, '.github/CODEOWNERS');
+      assert.deepStrictEqual(ownersOf(fromGitHubFolder.rules, 'a'), ['@from-github']);
     });
 
     it('no file: no rules, no diagnostics', async () => {

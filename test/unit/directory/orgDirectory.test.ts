@@ -104,7 +104,7 @@ describe('OrgDirectory', () => {
     assert.strictEqual(dir.teamById('nope'), undefined);
     assert.deepStrictEqual(dir.membersOf('checkout').map((p) => p.email), ['alice@acme.example', 'bob@acme.example']);
     assert.strictEqual(dir.people().length, 6, 'globs are not people');
-    assert.strictEqual(dir.teamByGithubHandle('@ACME/Checkout')?.id, 'checkout');
+    assert.strictEqual(dir.teamByGitHubHandle('@ACME/Checkout')?.id, 'checkout');
   });
 
   it('maps CODEOWNERS owners to directory teams', () => {

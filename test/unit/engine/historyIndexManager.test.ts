@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HistoryIndexManager, type IndexProgress } from '../../../src/core/engine/historyIndexManager';
+import { GitError } from '../../../src/core/git/gitError';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import { HistoryIndexStore } from '../../../src/core/git/indexStore';
 import { silentLogger } from '../../../src/core/logger';
@@ -65,4 +66,83 @@ describe('HistoryIndexManager', () => {
     const index = await manager.ensureFresh(repo.root);
     assert.strictEqual(index?.commitCount, 1, 'a later call builds normally');
   });
+
+  describe('cancelled mid-build', function () {
+    this.timeout(60_000);
+    const COMMITS = 4000;
+    let big: TestRepo;
+
+    before(() => {
+      big = TestRepo.create();
+      big.git(['fast-import', '--quiet'], {}, fastImportHistory(COMMITS));
+      big.git(['reset', '-q', '--hard', 'main']);
+    });
+
+    after(() => big.dispose());
+
+    /** A manager whose first progress report of a build (commits read > 0) runs `onBuilding`. */
+    function managerCalling(onBuilding: () => void): HistoryIndexManager {
+      let called = false;
+      return new HistoryIndexManager(git, undefined, silentLogger, (p) => {
+        if (!called && p.state === 'building' && (p.commitsRead ?? 0) > 0) {
+          called = true;
+          onBuilding();
+        }
+      });
+    }
+
+    const isAborted = (err: unknown) => err instanceof GitError && err.code === 'Aborted';
+
+    it("a joining caller's abort cancels only its own wait", async () => {
+      const joiner = new AbortController();
+      const manager = managerCalling(() => joiner.abort());
+      const first = manager.ensureFresh(big.root);
+      const joined = manager.ensureFresh(big.root, joiner.signal);
+      await assert.rejects(joined, isAborted);
+      assert.strictEqual((await first)?.commitCount, COMMITS);
+    });
+
+    it("the first caller's abort does not cancel the callers that joined", async () => {
+      const starter = new AbortController();
+      const manager = managerCalling(() => starter.abort());
+      const started = manager.ensureFresh(big.root, starter.signal);
+      const joined = manager.ensureFresh(big.root, new AbortController().signal);
+      await assert.rejects(started, isAborted);
+      assert.strictEqual((await joined)?.commitCount, COMMITS);
+      assert.strictEqual(manager.lastUpdate(big.root), 'built');
+    });
+
+    it('stops the shared build once every waiter has aborted, and a later call builds afresh', async () => {
+      const a = new AbortController();
+      const b = new AbortController();
+      const manager = managerCalling(() => {
+        a.abort();
+        b.abort();
+      });
+      const results = await Promise.allSettled([manager.ensureFresh(big.root, a.signal), manager.ensureFresh(big.root, b.signal)]);
+      assert.ok(results.every((r) => r.status === 'rejected' && isAborted(r.reason)));
+      // The build itself was aborted (its git process killed), not left running for nobody.
+      await eventuallyState(manager, big.root, 'failed');
+      assert.strictEqual(manager.current(big.root), undefined);
+      assert.strictEqual((await manager.ensureFresh(big.root))?.commitCount, COMMITS);
+    });
+  });
 });
+
+async function eventuallyState(manager: HistoryIndexManager, root: string, state: string): Promise<void> {
+  for (let i = 0; i < 200 && manager.state(root) !== state; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  assert.strictEqual(manager.state(root), state);
+}
+
+/** `count` commits by three authors over a few files, as `git fast-import` input. */
+function fastImportHistory(count: number): string {
+  const authors = ['Ada <ada@acme.example>', 'Bob <bob@acme.example>', 'Cy <cy@acme.example>'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const identity = `${authors[i % authors.length]} ${1_700_000_000 + i * 3600} +0000`;
+    const content = `change ${i}\n`;
+    out.push('commit refs/heads/main', `author ${identity}`, `committer ${identity}`, 'data 7', `commit\n`);
+    out.push(`M 100644 inline src/file${i % 25}.txt`, `data ${Buffer.byteLength(content)}`, content);
+  }
+  return out.join('\n') + '\n';
+}

@@ -9,7 +9,7 @@ describe('git error classification', () => {
     ['stderr-needed-single-revision.txt', 128, 'BadRevision'],
     ['stderr-bad-object.txt', 128, 'BadRevision'],
     ['stderr-no-such-path.txt', 128, 'UnknownPath'],
-    ['stderr-blame-range.txt', 128, 'Failed'],
+    ['stderr-blame-range.txt', 128, 'RangePastEnd'],
   ];
   for (const [file, exitCode, expected] of cases) {
     it(`classifies ${file} as ${expected}`, () => {

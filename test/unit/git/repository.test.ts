@@ -3,13 +3,13 @@ import { realpathSync } from 'fs';
 import * as path from 'path';
 import { GitError } from '../../../src/core/git/gitError';
 import {
-  currentUserEmail,
   findRepository,
   isAncestor,
   isShallow,
   resolveHead,
   resolveRevision,
 } from '../../../src/core/git/repository';
+import { currentUserEmail } from '../../../src/core/git/repositoryConfig';
 import { TestRepo } from '../../support/gitRepo';
 import { alice, bob, gitIn, runner, tempDir } from './gitTestKit';
 
@@ -29,10 +29,24 @@ describe('repository queries', () => {
     const root = realpathSync(repo.root);
     for (const inside of [repo.root, path.join(repo.root, 'src'), path.join(repo.root, 'src/a.ts'), path.join(repo.root, 'src/new/x.ts')]) {
       const found = await findRepository(git, inside);
-      assert.deepStrictEqual(found, { root, gitDir: path.join(root, '.git'), bare: false }, inside);
+      assert.deepStrictEqual(found, { root, gitDir: path.join(root, '.git'), commonDir: path.join(root, '.git'), bare: false }, inside);
     }
     const fromGitDir = await findRepository(git, path.join(repo.root, '.git'));
     assert.strictEqual(fromGitDir?.root, root);
+  });
+
+  it('finds a linked worktree: its own git dir holds HEAD, the common one refs and config', async () => {
+    const tmp = tempDir();
+    try {
+      const linked = path.join(tmp.dir, 'linked');
+      gitIn(repo.root, ['worktree', 'add', '-q', '--detach', linked]);
+      const found = await findRepository(git, path.join(linked, 'src'));
+      const root = realpathSync(repo.root);
+      assert.deepStrictEqual(found, { root: realpathSync(linked), gitDir: path.join(root, '.git', 'worktrees', 'linked'), commonDir: path.join(root, '.git'), bare: false });
+      gitIn(repo.root, ['worktree', 'remove', '--force', linked]);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('finds a bare repository by its git dir', async () => {
@@ -41,7 +55,7 @@ describe('repository queries', () => {
       const bare = path.join(tmp.dir, 'bare.git');
       gitIn(tmp.dir, ['clone', '-q', '--bare', repo.root, bare]);
       const found = await findRepository(git, bare);
-      assert.deepStrictEqual(found, { root: realpathSync(bare), gitDir: realpathSync(bare), bare: true });
+      assert.deepStrictEqual(found, { root: realpathSync(bare), gitDir: realpathSync(bare), commonDir: realpathSync(bare), bare: true });
       assert.strictEqual(await resolveHead(git, bare), second);
     } finally {
       tmp.remove();

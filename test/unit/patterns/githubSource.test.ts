@@ -107,10 +107,10 @@ describe('GitHub pattern source (loopback server)', () => {
   it('says clearly when the repository or ref does not exist', async () => {
     const missing = await loadGitHubLibrary(options({ spec: 'acme/nothing-here' }));
     assert.strictEqual(missing.status, 'unavailable');
-    assert.strictEqual(missing.failure?.kind, 'not-found');
+    assert.strictEqual(missing.failure?.kind, 'notFound');
     assert.match(missing.diagnostics[0].message, /acme\/nothing-here was not found on http:\/\/127\.0\.0\.1:\d+/);
     const badRef = await loadGitHubLibrary(options({ spec: 'acme/patterns@no-such-branch/docs' }));
-    assert.strictEqual(badRef.failure?.kind, 'not-found');
+    assert.strictEqual(badRef.failure?.kind, 'notFound');
     const emptyPath = await loadGitHubLibrary(options({ spec: 'acme/patterns@main/nowhere' }));
     assert.strictEqual(emptyPath.patterns.length, 0);
     assert.match(emptyPath.diagnostics[0].message, /no pattern files .* under `nowhere` at main/);
@@ -119,7 +119,7 @@ describe('GitHub pattern source (loopback server)', () => {
   it('reports that authentication is needed on 401, with or without a token', async () => {
     repo.failWith = { status: 401, json: githubError('Requires authentication') };
     const anonymous = await loadGitHubLibrary(options({ token: undefined }));
-    assert.strictEqual(anonymous.failure?.kind, 'auth');
+    assert.strictEqual(anonymous.failure?.kind, 'unauthorized');
     assert.match(anonymous.failure!.message, /needs authentication/);
     assert.strictEqual(server.requests[0].headers.authorization, undefined);
     const rejected = await loadGitHubLibrary(options());
@@ -140,7 +140,7 @@ describe('GitHub pattern source (loopback server)', () => {
     assert.strictEqual(limited.status, 'cached');
     assert.strictEqual(limited.stale, true);
     assert.strictEqual(limited.patterns.length, 10);
-    assert.strictEqual(limited.failure?.kind, 'rate-limit');
+    assert.strictEqual(limited.failure?.kind, 'rateLimited');
     assert.strictEqual(limited.failure?.resetAt?.getTime(), reset * 1000);
     assert.match(limited.diagnostics[0].message, new RegExp(`resets at ${new Date(reset * 1000).toISOString().replace(/\./g, '\\.')}; showing the copy cached at`));
     assert.strictEqual(server.requests.length - before, 1, 'one request, no retries');
@@ -151,7 +151,7 @@ describe('GitHub pattern source (loopback server)', () => {
     await server.close();
     const offline = await loadGitHubLibrary(options());
     assert.strictEqual(offline.status, 'cached');
-    assert.strictEqual(offline.failure?.kind, 'network');
+    assert.strictEqual(offline.failure?.kind, 'offline');
     assert.strictEqual(offline.patterns.length, 10);
     const nothing = await loadGitHubLibrary(options({ cacheDir: path.join(cacheDir, 'empty') }));
     assert.strictEqual(nothing.status, 'unavailable');

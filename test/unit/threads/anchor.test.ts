@@ -5,7 +5,7 @@ const FILE = 'line one\n  function pay() {\n    return 1;\n  }\nlast\n';
 const anchor = createAnchor({ remote: 'https://ghe.example.test/acme/shop', path: 'src/--odd--> <dir>/pay.ts', commit: 'b'.repeat(40), startLine: 2, endLine: 4, fileText: FILE });
 
 describe('anchor', () => {
-  it('fingerprints whitespace-normalised lines', () => {
+  it('fingerprints whitespace-normalized lines', () => {
     assert.strictEqual(anchor.fingerprint.lines.length, 3);
     assert.deepStrictEqual(fingerprintLines(['function   pay() {', '\treturn 1;', '}']), anchor.fingerprint);
     assert.notStrictEqual(fingerprintLines(['function pay() {', 'return 2;', '}']).sha1, anchor.fingerprint.sha1);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { silentLogger } from '../../../src/core/logger';
@@ -46,9 +46,26 @@ describe('DraftStore', () => {
 
   const kinds: Array<[ThreadBackendErrorKind, string?]> = [['offline'], ['unauthorized'], ['server'], ['rateLimited', '2030-01-01T00:00:00.000Z'], ['invalid'], ['forbidden'], ['aborted']];
 
+  it('writes no secret to a draft file: not what the person pasted, not what the server answered', async () => {
+    const pasted = 'ghp_pastedPersonalToken0123456789';
+    const echoed = 'ghs_echoedServerToken987654';
+    const backend = new FlakyBackend(files, [new ThreadBackendError('server', `proxy said "Authorization: token ${echoed}"`)]);
+    const payload = { kind: 'thread' as const, content: { title: 'Q', body: `My config:\n  token: ${pasted}\n  "quoted": \\ ok` } };
+    await assert.rejects(drafts.submit(venue, payload, backend));
+    const [name] = readdirSync(path.join(root, 'drafts'));
+    const onDisk = readFileSync(path.join(root, 'drafts', name), 'utf8');
+    assert.ok(!onDisk.includes(pasted) && !onDisk.includes(echoed), onDisk);
+    const kept = JSON.parse(onDisk) as { payload: { content: { body: string } }; error: { message: string } };
+    assert.strictEqual(kept.payload.content.body, 'My config:\n  token: [redacted]\n  "quoted": \\ ok', 'the rest is kept, and the file is still JSON');
+    assert.strictEqual(kept.error.message, 'proxy said "Authorization: [redacted]"');
+    // What is sent is what was stored: the pasted token does not reach the venue either.
+    const sent = await drafts.retry(name.slice(0, -'.json'.length), backend);
+    assert.ok('thread' in sent && sent.thread.body.includes('token: [redacted]') && !sent.thread.body.includes(pasted));
+  });
+
   for (const [kind, resetAt] of kinds) {
     it(`keeps the draft, marked failed with kind ${kind}, then sends it on retry`, async () => {
-      const backend = new FlakyBackend(files, [new ThreadBackendError(kind, `simulated ${kind}`, { resetAt })]);
+      const backend = new FlakyBackend(files, [new ThreadBackendError(kind, `simulated ${kind}`, { resetAt: resetAt ? new Date(resetAt) : undefined })]);
       const payload = { kind: 'thread' as const, content: { title: 'Q', body: 'Why?' } };
       await assert.rejects(drafts.submit(venue, payload, backend), (err: ThreadBackendError) => err.kind === kind);
       const [kept] = await drafts.list();

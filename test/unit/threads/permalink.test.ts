@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import { silentLogger } from '../../../src/core/logger';
-import { buildPermalink, checkPushed, normaliseRemote, parseRemoteUrl } from '../../../src/core/threads/permalink';
+import { checkPushed } from '../../../src/core/git/pushState';
+import { buildPermalink, normalizeRemote, parseRemoteUrl } from '../../../src/core/threads/permalink';
 import { TestRepo } from '../../support/gitRepo';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -25,7 +26,7 @@ describe('permalinks', () => {
   for (const [remote, web] of cases) {
     it(`reads ${remote}`, () => {
       assert.strictEqual(parseRemoteUrl(remote)?.webUrl, web);
-      assert.strictEqual(normaliseRemote(remote), web);
+      assert.strictEqual(normalizeRemote(remote), web);
     });
   }
 

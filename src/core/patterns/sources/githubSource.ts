@@ -8,7 +8,8 @@
  * Every listing request is conditional (`If-None-Match`): a 304 costs no rate limit and means the
  * cached copy is current. On any failure the cached copy is served, marked stale.
  */
-import { Octokit } from 'octokit';
+import { GitHubClient } from '../../github/client';
+import { GITHUB_COM_API } from '../../github/endpoint';
 import type { Logger } from '../../logger';
 import { silentLogger } from '../../logger';
 import type { PatternDiagnostic, PatternLibrary } from '../patternTypes';
@@ -20,13 +21,17 @@ import { formatGitHubSpec, parseGitHubSpec, type GitHubRepoSpec } from './github
 import { cacheKey, readCache, writeCache, type CachedFile, type GitHubLibraryCache } from './githubCache';
 import { describeGitHubFailure, type GitHubFailure } from './githubErrors';
 
-export const DEFAULT_GITHUB_API = 'https://api.github.com';
+export const DEFAULT_GITHUB_API = GITHUB_COM_API;
 
 export interface GitHubSourceOptions extends FileSelection {
   /** `owner/repo[@ref][/path]` or an already parsed spec. */
   spec: string | GitHubRepoSpec;
   /** Folder for the offline copy. */
   cacheDir: string;
+  /** The editor's GitHub session client; when given, `baseUrl`, `token` and `retries` are not used. */
+  client?: GitHubClient;
+  /** With `client`: whether it carries a token (for the wording of a 401/404). */
+  authenticated?: boolean;
   /** API base: `https://api.github.com` (default) or GitHub Enterprise `https://ghe.example/api/v3`. */
   baseUrl?: string;
   /** Never logged. */
@@ -54,8 +59,10 @@ export interface GitHubLibrary extends PatternLibrary {
 }
 
 export async function loadGitHubLibrary(options: GitHubSourceOptions): Promise<GitHubLibrary> {
-  const baseUrl = (options.baseUrl ?? DEFAULT_GITHUB_API).replace(/\/+$/, '');
   const logger = options.logger ?? silentLogger;
+  const shared = options.client ?? new GitHubClient({ baseUrl: options.baseUrl, token: options.token, retries: options.retries ?? 2, logger, maxRateLimitWaitSeconds: 0 });
+  const baseUrl = shared.baseUrl;
+  const hasToken = options.client ? options.authenticated === true : Boolean(options.token);
   const parsedSpec = typeof options.spec === 'string' ? parseGitHubSpec(options.spec) : { ok: true as const, spec: options.spec };
   if (!parsedSpec.ok) {
     const name = `github:${String(options.spec)}`;
@@ -65,7 +72,7 @@ export async function loadGitHubLibrary(options: GitHubSourceOptions): Promise<G
   const name = `github:${formatGitHubSpec(spec)}`;
   const key = cacheKey(baseUrl, spec);
   const cache = await readCache(options.cacheDir, key);
-  const client = new GitHubClient(baseUrl, options, logger);
+  const client = new LibraryRequests(shared, logger, options.signal);
   try {
     const fresh = await fetchLibrary(client, spec, cache, options);
     if (fresh.changed) {
@@ -75,7 +82,7 @@ export async function loadGitHubLibrary(options: GitHubSourceOptions): Promise<G
     return { ...library, status: fresh.changed ? 'fetched' : 'not-modified', fetchedAt: fresh.cache.fetchedAt, requests: client.requests, downloaded: fresh.downloaded };
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    const failure = describeGitHubFailure(error, { what: formatGitHubSpec(spec), baseUrl, hasToken: Boolean(options.token) });
+    const failure = describeGitHubFailure(error, { what: formatGitHubSpec(spec), baseUrl, hasToken });
     logger.warn(failure.message);
     if (cache) {
       const note = diag(name, 1, 1, 'source-unavailable', `${failure.message}; showing the copy cached at ${cache.fetchedAt}`, 'warning');
@@ -88,28 +95,13 @@ export async function loadGitHubLibrary(options: GitHubSourceOptions): Promise<G
 }
 
 /** The few calls this source makes, counted; conditional requests return undefined on 304. */
-class GitHubClient {
+class LibraryRequests {
   requests = 0;
-  private readonly octokit: Octokit;
 
-  constructor(
-    readonly baseUrl: string,
-    options: GitHubSourceOptions,
-    private readonly logger: Logger,
-  ) {
-    this.octokit = new Octokit({
-      baseUrl,
-      auth: options.token,
-      userAgent: 'constellation-vscode',
-      retry: { retries: options.retries ?? 2 },
-      throttle: {
-        // Serve the cache instead of waiting out a rate limit.
-        onRateLimit: () => false,
-        onSecondaryRateLimit: () => false,
-      },
-      request: { signal: options.signal },
-      log: { debug: () => undefined, info: () => undefined, warn: (m: string) => logger.debug(m), error: (m: string) => logger.debug(m) },
-    });
+  constructor(private readonly client: GitHubClient, private readonly logger: Logger, private readonly signal: AbortSignal | undefined) {}
+
+  get baseUrl(): string {
+    return this.client.baseUrl;
   }
 
   async getJson<T>(route: string, params: Record<string, unknown>, etag: string | undefined): Promise<{ data: T; etag?: string } | undefined> {
@@ -125,26 +117,28 @@ class GitHubClient {
     throw new Error(`unexpected response for ${path}`);
   }
 
-  private async send(route: string, params: Record<string, unknown>) {
-    const started = performance.now();
-    this.requests++;
-    try {
-      const response = await this.octokit.request(route, params);
-      this.logger.debug(`> ${route} → ${response.status} [${Math.round(performance.now() - started)}ms]`);
-      return response;
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      this.logger.debug(`> ${route} → ${status ?? 'failed'} [${Math.round(performance.now() - started)}ms]`);
-      if (status === 304) return undefined;
-      throw error;
-    }
+  private send(route: string, params: Record<string, unknown>) {
+    return this.client.call(route, this.signal, async (request) => {
+      const started = performance.now();
+      this.requests++;
+      try {
+        const response = await this.client.octokit.request(route, { ...params, request });
+        this.logger.debug(`> ${route} → ${response.status} [${Math.round(performance.now() - started)}ms]`);
+        return response;
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        this.logger.debug(`> ${route} → ${status ?? 'failed'} [${Math.round(performance.now() - started)}ms]`);
+        if (status === 304) return undefined;
+        throw error;
+      }
+    });
   }
 }
 
 interface TreeEntry { path?: string; type?: string; sha?: string }
 
 async function fetchLibrary(
-  client: GitHubClient,
+  client: LibraryRequests,
   spec: GitHubRepoSpec,
   cache: GitHubLibraryCache | undefined,
   options: GitHubSourceOptions,

@@ -13,11 +13,11 @@ interface Loaded {
 }
 let cached: Loaded | undefined;
 
-function normalise(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(normalise);
+function normalize(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normalize);
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'example' || k === 'examples' ? undefined : normalise(v);
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'example' || k === 'examples' ? undefined : normalize(v);
   if (out.nullable === true && out.type === undefined) {
     delete out.nullable;
     return { anyOf: [out, { type: 'null' }] };
@@ -29,7 +29,7 @@ function load(): Loaded {
   if (!cached) {
     const spec = JSON.parse(fs.readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Loaded['spec'];
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    const components = JSON.parse(JSON.stringify(normalise(spec.components)).replace(/"#\/components\//g, '"github#/components/')) as Json;
+    const components = JSON.parse(JSON.stringify(normalize(spec.components)).replace(/"#\/components\//g, '"github#/components/')) as Json;
     ajv.addSchema({ $id: 'github', components });
     cached = { spec, ajv };
   }
@@ -42,6 +42,6 @@ export function restShapeErrors(method: string, templatePath: string, status: nu
   const op = (spec.paths[templatePath] as Json | undefined)?.[method.toLowerCase()] as { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } | undefined;
   const schema = op?.responses[String(status)]?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`no documented ${status} answer for ${method} ${templatePath}`);
-  const validate = ajv.compile(JSON.parse(JSON.stringify(normalise(schema)).replace(/"#\/components\//g, '"github#/components/')) as Json);
+  const validate = ajv.compile(JSON.parse(JSON.stringify(normalize(schema)).replace(/"#\/components\//g, '"github#/components/')) as Json);
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
 }

@@ -1,0 +1,62 @@
+import * as os from 'os';
+import { computeCommunityReport } from '../src/core/communities/communityReport';
+import { parseCommunities } from '../src/core/communities/parseCommunities';
+import { parseDirectoryConfig } from '../src/core/directory/directoryConfig';
+import { OrgDirectory } from '../src/core/directory/orgDirectory';
+import type { HistoryIndexData } from '../src/core/git/historyTypes';
+import type { Thread } from '../src/core/threads/threadTypes';
+import { median, type BenchResult } from './support/measure';
+import { seededRandom } from './support/random';
+
+const RUNS = 3;
+const COMMUNITIES = 20;
+
+/**
+ * Every community figure (participation, boundaries, leadership, stage, knowledge at risk, gaps,
+ * discovery) for 20 communities of five folders each over the synthetic history's index, with a
+ * directory placing its 300 authors in 7 teams and 10 threads of 6 posts per community.
+ */
+export function runCommunityBenchmarks(index: HistoryIndexData, indexBuildMs: number, log: (line: string) => void): BenchResult[] {
+  const now = Date.UTC(2026, 10, 1) / 1000;
+  const yaml = ['communities:'];
+  for (let c = 0; c < COMMUNITIES; c++) {
+    const areas = Array.from({ length: 5 }, (_, k) => `"src/area${c * 5 + k}/**"`);
+    yaml.push(`  - id: community-${c}`, `    name: Community ${c}`, `    codeAreas: [${areas.join(', ')}]`);
+  }
+  const { communities, diagnostics } = parseCommunities(`${yaml.join('\n')}\n`, 'bench.yml');
+  if (diagnostics.length) throw new Error(`bench communities: ${diagnostics[0].message}`);
+  const teams = Array.from({ length: 7 }, (_, i) => `  - { id: team${i}, name: Team ${i}, company: acme }`);
+  const people = Array.from({ length: 7 }, (_, i) => `  - { email: "*@org${i}.example", team: team${i} }`);
+  const directory = new OrgDirectory(parseDirectoryConfig(`companies: [{ id: acme, name: Acme, domains: [] }]\nteams:\n${teams.join('\n')}\npeople:\n${people.join('\n')}\n`, 'bench.yml').config);
+  const authors = [...index.people.keys()];
+  const random = seededRandom(11);
+  const threads = communities.map((c) => ({
+    community: c.id,
+    threads: Array.from({ length: 10 }, (_, t): Thread => {
+      const at = (k: number) => new Date((now - (30 + t * 30) * 86_400 + k * 3_600) * 1000).toISOString();
+      const who = () => ({ email: authors[Math.floor(random() * authors.length)] });
+      return { id: `${c.id}-${t}`, backend: 'files', venue: { backend: 'files', path: `/bench/${c.id}` }, title: `Thread ${t}`, author: who(), createdAt: at(0), body: '', state: 'open', comments: Array.from({ length: 5 }, (_, k) => ({ id: `c${k}`, author: who(), body: '', createdAt: at(k + 1) })) };
+    }),
+  }));
+  // A fresh index object per run: caches keyed by the index (expert folder roll-ups) start cold,
+  // as after a real build. One untimed run first warms the JIT only.
+  const inputsFor = () => ({ communities, repositories: [{ name: 'bench', index: { ...index } }], threads, directory });
+  computeCommunityReport(inputsFor(), { now });
+  const runs: number[] = [];
+  const cpu: number[] = [];
+  let figures = '';
+  for (let i = 0; i < RUNS; i++) {
+    const inputs = inputsFor();
+    const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    const report = computeCommunityReport(inputs, { now });
+    runs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+    const members = report.communities.reduce((sum, c) => sum + c.members.length, 0);
+    figures = `${members} memberships, ${report.boundarySpanners.length} spanners, ${report.coordinationGaps.length} gaps, ${report.proposals.length} proposals`;
+  }
+  log(`  community report: ${figures}`);
+  const note = `after an index build of ${indexBuildMs.toFixed(0)} ms; CPU ${median(cpu).toFixed(0)} ms; load avg ${os.loadavg()[0].toFixed(1)}; ${figures}`;
+  return [{ name: `community report (${COMMUNITIES} communities)`, value: median(runs), unit: 'ms', target: 2000, note }];
+}

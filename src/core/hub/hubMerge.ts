@@ -1,0 +1,174 @@
+/**
+ * `constellation hub merge`: many repository summaries → one hub index (see hubFormat.ts).
+ * Summaries are read one at a time and only their small inverted-index facts are kept, so memory
+ * stays flat however many there are. The index is written to a fresh folder that replaces the
+ * old one in one rename: readers never see half an index, and removed repositories disappear.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import { tagged, type Logger } from '../logger';
+import { readSummaryFile } from '../summary/summaryFile';
+import type { ExpertiseSummary } from '../summary/summaryTypes';
+import {
+  HUB_COMMUNITIES,
+  HUB_FORMAT_VERSION,
+  HUB_KIND,
+  HUB_MANIFEST,
+  HUB_PACKAGES,
+  TERM_BUCKETS,
+  packageKeys,
+  pathTerms,
+  shardFile,
+  termBucket,
+  termFile,
+  type HubCommunities,
+  type HubManifest,
+  type HubPackages,
+  type HubRepository,
+  type HubTerms,
+} from './hubFormat';
+
+interface RepositoryFacts {
+  record: HubRepository;
+  packages: Array<[string, string]>;
+  communities: Array<{ id: string; name: string; globs: string[] }>;
+  terms: Set<string>;
+}
+
+export interface MergeResult {
+  manifest: HubManifest;
+  skipped: Array<{ file: string; reason: string }>;
+  /** Total bytes written. */
+  bytes: number;
+}
+
+export async function mergeSummaries(files: readonly string[], outDir: string, logger: Logger, now = new Date()): Promise<MergeResult> {
+  const log = tagged(logger, 'hub');
+  const target = path.resolve(outDir);
+  await assertReplaceable(target);
+  const staging = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.mkdir(path.join(staging, 'shards'), { recursive: true });
+  await fs.mkdir(path.join(staging, 'terms'), { recursive: true });
+  const byName = new Map<string, RepositoryFacts>();
+  const usedShards = new Map<string, string>();
+  const skipped: MergeResult['skipped'] = [];
+  let bytes = 0;
+  try {
+    for (const file of files) {
+      let summary: ExpertiseSummary;
+      try {
+        summary = await readSummaryFile(file);
+      } catch (err) {
+        skipped.push({ file, reason: (err as Error).message });
+        log.warn(`skipped ${(err as Error).message}`);
+        continue;
+      }
+      const name = summary.repository.name;
+      const key = name.toLowerCase();
+      const existing = byName.get(key);
+      if (existing && existing.record.generatedAt >= summary.generatedAt) {
+        skipped.push({ file, reason: `${name} is already merged from a newer summary` });
+        log.warn(`skipped ${file}: ${name} is already merged from a newer summary`);
+        continue;
+      }
+      const shard = existing?.record.shard ?? uniqueShard(name, usedShards);
+      const text = JSON.stringify(summary);
+      await fs.writeFile(path.join(staging, shard), text);
+      const facts = factsOf(summary, shard, Buffer.byteLength(text));
+      if (existing) log.info(`${name}: a newer summary replaces the one merged before`);
+      byName.set(key, facts);
+    }
+    const repositories = [...byName.values()].sort((a, b) => (a.record.name.toLowerCase() < b.record.name.toLowerCase() ? -1 : 1));
+    const packages: HubPackages = {};
+    const communities: HubCommunities = {};
+    const buckets: HubTerms[] = Array.from({ length: TERM_BUCKETS }, () => ({}));
+    repositories.forEach((repo, number) => {
+      for (const [pkgKey, folder] of repo.packages) (packages[pkgKey] ??= []).push([number, folder]);
+      for (const c of repo.communities) {
+        const entry = (communities[c.id] ??= { name: c.name, areas: [] });
+        for (const glob of c.globs) entry.areas.push([number, glob]);
+      }
+      for (const term of repo.terms) (buckets[termBucket(term)][term] ??= []).push(number);
+    });
+    const write = async (file: string, data: unknown): Promise<void> => {
+      const text = JSON.stringify(data);
+      bytes += Buffer.byteLength(text);
+      await fs.writeFile(path.join(staging, file), text);
+    };
+    await write(HUB_PACKAGES, sortKeys(packages));
+    await write(HUB_COMMUNITIES, sortKeys(communities));
+    for (let b = 0; b < TERM_BUCKETS; b++) await write(termFile(b), sortKeys(buckets[b]));
+    const manifest: HubManifest = { kind: HUB_KIND, formatVersion: HUB_FORMAT_VERSION, generatedAt: now.toISOString(), termBuckets: TERM_BUCKETS, repositories: repositories.map((r) => r.record) };
+    await write(HUB_MANIFEST, manifest);
+    bytes += repositories.reduce((sum, r) => sum + r.record.bytes, 0);
+    await replaceFolder(staging, target);
+    log.info(`merged ${repositories.length} repositories into ${target} (${skipped.length} skipped, ${bytes} bytes)`);
+    return { manifest, skipped, bytes };
+  } catch (err) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function factsOf(summary: ExpertiseSummary, shard: string, bytes: number): RepositoryFacts {
+  const terms = new Set<string>();
+  for (const row of summary.paths) for (const term of pathTerms(row[0])) terms.add(term);
+  for (const term of pathTerms(summary.repository.name)) terms.add(term);
+  const packages: Array<[string, string]> = [];
+  for (const pkg of summary.packages) for (const key of packageKeys(pkg)) packages.push([key, pkg.path]);
+  const record: HubRepository = {
+    name: summary.repository.name,
+    head: summary.repository.head,
+    asOf: summary.asOf,
+    generatedAt: summary.generatedAt,
+    identities: summary.identities,
+    shard,
+    paths: summary.paths.length,
+    people: summary.people.length,
+    packages: summary.packages.length,
+    bytes,
+  };
+  if (summary.repository.remote) record.remote = summary.repository.remote;
+  const communities = (summary.communities ?? []).map((c) => ({ id: c.id, name: c.name, globs: c.codeAreas }));
+  return { record, packages, communities, terms };
+}
+
+function uniqueShard(name: string, used: Map<string, string>): string {
+  let file = shardFile(name);
+  for (let n = 2; used.has(file) && used.get(file) !== name.toLowerCase(); n++) file = shardFile(`${name}-${n}`);
+  used.set(file, name.toLowerCase());
+  return file;
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+}
+
+/** Swaps the staged folder in: the old index is renamed away first, then removed. */
+async function replaceFolder(staging: string, target: string): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const old = `${target}.${process.pid}.old`;
+  const hadOld = await fs.rename(target, old).then(() => true, (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false;
+    throw err;
+  });
+  try {
+    await fs.rename(staging, target);
+  } catch (err) {
+    if (hadOld) await fs.rename(old, target).catch(() => undefined);
+    throw err;
+  }
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+}
+
+/** Only an empty folder or an earlier hub index may be replaced: `--out .` must never wipe a checkout. */
+async function assertReplaceable(target: string): Promise<void> {
+  const entries = await fs.readdir(target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  if (entries.length > 0 && !entries.includes(HUB_MANIFEST)) {
+    throw new Error(`${target} is neither empty nor a hub index (no ${HUB_MANIFEST}); refusing to replace it`);
+  }
+}

@@ -1,0 +1,91 @@
+/** The "who knows this code" feature: hover, Experts view, commands, background indexing. */
+import * as vscode from 'vscode';
+import { summarizeBlame, type RangeAuthor } from '../../core/engine/blameSummary';
+import type { IndexState, IndexUpdateKind } from '../../core/engine/historyIndexManager';
+import type { LineRange } from '../../core/util/lineRange';
+import { Disposable } from '../platform/disposable';
+import { affects } from '../platform/configuration';
+import type { Platform } from '../platform/platform';
+import { registerExpertCommands } from './expertCommands';
+import { ExpertHoverProvider } from './expertHoverProvider';
+import { createExpertServices, type ExpertServices } from './expertServices';
+import { readExpertSettings } from './expertSettings';
+import { ExpertsViewProvider, type ExpertsNode } from './expertsView';
+import { IndexController } from './indexController';
+import { rankTarget, type RankedTarget, type RankResult } from './rankTarget';
+
+/** Lines of a workspace file, 1-based inclusive. */
+export interface FileLines extends LineRange {
+  uri: vscode.Uri;
+}
+
+/**
+ * What the experts feature offers the others (threads suggest experts, pattern pages show authors).
+ * Issue 9 sketched `rank(document, range, token)`; the shape here is kept on purpose: callers hold
+ * a JSON-safe CodeTarget from a command or link (the document may not be open, and ranking reads
+ * its text only when it is), they choose how many experts they need (`limit`), and cancellation is
+ * an AbortSignal, which is what core and the git runner take (a token converts with toAbortSignal).
+ */
+export interface ExpertsApi {
+  /** The experts of some lines (or a whole file), from the editor's current text. */
+  rank(target: RankedTarget, options?: { limit?: number; signal?: AbortSignal }): Promise<RankResult>;
+  /** Who wrote these lines, one person per directory identity, bots left out. */
+  blameSummary(ranges: readonly FileLines[], signal?: AbortSignal): Promise<RangeAuthor[]>;
+}
+
+export class ExpertsFeature extends Disposable implements ExpertsApi {
+  private readonly services: ExpertServices;
+  readonly view: ExpertsViewProvider;
+
+  constructor(private readonly platform: Platform) {
+    super();
+    const services = createExpertServices(platform);
+    this.services = services;
+    this.register({ dispose: () => services.dispose() });
+    const indexing = this.register(new IndexController(services));
+    const view = this.register(new ExpertsViewProvider(services));
+    this.view = view;
+    this.register(vscode.window.createTreeView('constellation.experts', { treeDataProvider: view, showCollapseAll: true }));
+    this.register(vscode.languages.registerHoverProvider({ scheme: 'file' }, new ExpertHoverProvider(services, indexing)));
+    this.register(registerExpertCommands(services, view, indexing));
+    this.register(indexing.onDidChangeIndex(() => view.refresh()));
+    const trackOpenDocuments = (): void => {
+      for (const editor of vscode.window.visibleTextEditors) void indexing.trackDocument(editor.document.uri);
+    };
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) void indexing.trackDocument(editor.document.uri); }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => { trackOpenDocuments(); view.refresh(); }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (affects(e, 'experts', 'directory')) view.refresh(); }));
+    this.register(platform.directory.onDidChange(() => view.refresh()));
+    this.register(platform.repositories.onDidChangeConfig(() => view.refresh()));
+    trackOpenDocuments();
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) void indexing.trackFolder(folder.uri);
+    }
+  }
+
+  rank(target: RankedTarget, options: { limit?: number; signal?: AbortSignal } = {}): Promise<RankResult> {
+    return rankTarget(this.services, target, options);
+  }
+
+  async blameSummary(ranges: readonly FileLines[], signal?: AbortSignal): Promise<RangeAuthor[]> {
+    const located = [];
+    for (const range of ranges) {
+      const location = await this.platform.repositories.locate(range.uri, signal);
+      if (location) located.push({ repository: location.repository.root, path: location.relativePath, startLine: range.startLine, endLine: range.endLine });
+    }
+    const { git, directory, logger } = this.platform;
+    return summarizeBlame({ git, blameCache: this.services.blameCache, directories: directory.cache, logger }, located, {
+      extraBots: readExpertSettings().model(Date.now() / 1000).extraBots,
+      signal,
+    });
+  }
+
+  /** For the extension's tests. */
+  indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind } {
+    return { state: this.services.indexes.state(repository), lastUpdate: this.services.indexes.lastUpdate(repository) };
+  }
+
+  viewNodes(): Promise<ExpertsNode[]> {
+    return this.view.roots();
+  }
+}

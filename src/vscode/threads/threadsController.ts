@@ -1,0 +1,148 @@
+/** Design threads about code, in community venues, shown again next to the code (issue #5). */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { tagged, type Logger } from '../../core/logger';
+import { DraftStore } from '../../core/threads/drafts';
+import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
+import { Debouncer } from '../../core/util/debounce';
+import type { ExpertsApi } from '../experts/expertsFeature';
+import type { PatternsApi } from '../patterns/patternsApi';
+import { readPatternSettings } from '../patterns/patternSettings';
+import { affects, setting } from '../platform/configuration';
+import { Disposable } from '../platform/disposable';
+import type { Platform } from '../platform/platform';
+import type { GitRepository } from '../platform/repositories';
+import { AnchorPlacer } from './anchorPlacer';
+import { BackendProvider } from './backends';
+import { CommunitiesController } from './communities';
+import { ComposeDocuments } from './draftDocuments';
+import { DraftSender } from './draftSender';
+import { postComposeDocument, postReply, type PostDeps } from './postThread';
+import { repositoryInfo, sameRemote } from './repositories';
+import { startThread, type StartedThread, type StartThreadDeps, type StartThreadOptions } from './startThread';
+import { registerThreadCommands } from './threadCommands';
+import { ThreadComments } from './threadComments';
+import { ThreadsService } from './threadsService';
+import { ThreadsViewProvider } from './threadsView';
+
+export class ThreadsController extends Disposable {
+  readonly threads: ThreadsService;
+  readonly comments: ThreadComments;
+  readonly view: ThreadsViewProvider;
+  readonly sender: DraftSender;
+  readonly compose: ComposeDocuments;
+  private readonly placer: AnchorPlacer;
+  private readonly logger: Logger;
+  private readonly deps: StartThreadDeps & PostDeps;
+  private readonly placing = this.register(new Debouncer(300));
+  private syncing = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(platform: Platform, experts: ExpertsApi, patterns?: PatternsApi) {
+    super();
+    const logger = tagged(platform.logger, 'threads');
+    this.logger = logger;
+    const registry = platform.repositories;
+    const roots = (): Promise<GitRepository[]> => registry.workspaceRepositories();
+    const rootPaths = async (): Promise<string[]> => (await roots()).map((r) => r.root);
+    const communities = this.register(new CommunitiesController(logger));
+    const backends = new BackendProvider(platform.github, logger);
+    this.threads = this.register(new ThreadsService(communities, backends, rootPaths, logger));
+    this.placer = new AnchorPlacer(registry, roots, logger);
+    this.comments = this.register(new ThreadComments(this.placer));
+    this.compose = this.register(new ComposeDocuments());
+    const drafts = new DraftStore({ dir: path.join(platform.storagePath, 'thread-drafts'), logger });
+    this.sender = this.register(new DraftSender(drafts, backends));
+    this.view = this.register(new ThreadsViewProvider({
+      threads: this.threads,
+      drafts: () => drafts.list(),
+      activeFile: async () => {
+        const uri = vscode.window.activeTextEditor?.document.uri;
+        const location = uri && (await registry.locate(uri));
+        if (!location) return undefined;
+        const info = await repositoryInfo(location.repository);
+        return { path: location.relativePath, remoteMatches: (remote) => sameRemote(info, remote) };
+      },
+      me: async () => {
+        const people = await Promise.all((await roots()).map(async (r) => (await repositoryInfo(r)).me));
+        return backends.githubAccount ? [...people, { login: backends.githubAccount }] : people;
+      },
+    }));
+    this.deps = {
+      experts, patterns, registry, communities, threads: this.threads, compose: this.compose, logger, sender: this.sender, external: platform.external,
+      githubWeb: () => readPatternSettings().githubWeb,
+    };
+
+    this.register(this.threads.onDidChange(() => { this.placeSoon(); this.view.refresh(); }));
+    this.register(this.sender.onDidChangeDrafts(() => this.view.refresh()));
+    this.register(communities.onDidChange(() => void this.refresh()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.view.refresh()));
+    this.register(vscode.workspace.onDidSaveTextDocument(async (document) => {
+      const location = await registry.locate(document.uri);
+      if (location) this.placer.invalidate(location.repository.root);
+      this.placeSoon();
+    }));
+    // One watcher per repository, in its own git dir: right for linked worktrees and submodules too.
+    this.register(registry.onDidChangeHead((repository) => {
+      this.placer.invalidate(repository.root);
+      this.placeSoon();
+    }));
+    this.register(registry.onDidChangeConfig(() => {
+      this.placer.invalidate();
+      this.placeSoon();
+      this.view.refresh();
+    }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, 'threads.refreshMinutes')) this.schedule();
+    }));
+    this.register(platform.github.onDidChange(() => void this.refresh()));
+    this.register({ dispose: () => clearInterval(this.timer) });
+    this.register(vscode.window.createTreeView('constellation.threads', { treeDataProvider: this.view, showCollapseAll: true }));
+    this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'untitled' }, this.compose));
+    this.register(registerThreadCommands(this, platform.external));
+    this.schedule();
+    void this.refresh();
+  }
+
+  start(options: StartThreadOptions): Promise<StartedThread | undefined> {
+    return startThread(this.deps, options);
+  }
+
+  post(uri?: vscode.Uri): Promise<Thread | undefined> {
+    return postComposeDocument(this.deps, uri);
+  }
+
+  async reply(threadId: string, text: string): Promise<ThreadComment | undefined> {
+    const known = this.comments.byThreadId(threadId)?.known ?? this.threads.all().find((t) => t.thread.id === threadId);
+    return known ? postReply(this.deps, known.entry, threadId, text) : undefined;
+  }
+
+  async retryDraft(id: string): Promise<boolean> {
+    const result = await this.sender.send(id);
+    if (result) await this.refresh();
+    return result !== undefined;
+  }
+
+  /** Re-lists every venue, then re-places the comment threads. */
+  async refresh(): Promise<void> {
+    await this.threads.refresh();
+    await this.place();
+    this.view.refresh();
+  }
+
+  /** Places the comment threads (one placement at a time); resolves when this one is done. */
+  place(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.comments.sync(this.threads.all())).catch((err) => this.logger.warn(`threads not placed: ${String(err)}`));
+    return this.syncing;
+  }
+
+  private placeSoon(): void {
+    this.placing.schedule(() => void this.place());
+  }
+
+  private schedule(): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.refresh(), Math.max(1, setting('threads.refreshMinutes')) * 60_000);
+  }
+}
