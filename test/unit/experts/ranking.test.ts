@@ -50,8 +50,8 @@ describe('rankExperts', () => {
       'src/b.ts': [{ email: 'here@team.test', daysAgo: days(1, 8) }],
     };
     assert.deepStrictEqual(emails(rankFile(files, 'src/a.ts')), ['here@team.test', 'gone@team.test']);
-    // Without the activity term, the creator who did the same work more recently leads.
-    const flat = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { activity: 0 } });
+    // Without the activity terms (short and long run), the creator who did the same work more recently leads.
+    const flat = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { activity: 0, longActivity: 0 } });
     assert.deepStrictEqual(emails(flat), ['gone@team.test', 'here@team.test']);
   });
 
