@@ -7,8 +7,7 @@ import type { ModelSettings, PreparedRepo } from './evaluate';
 /**
  * The windows tuned on: cut-offs two and three years before each tip, one year of events each.
  * Both end where the primary window (the last year) begins, so the figures reported on it were
- * not tuned on. Two windows rather than one: a single one let the short-term activity settings
- * fit one year's bursts (see docs/ranking-evaluation.md).
+ * not tuned on. Two windows rather than one, so that one year's bursts weigh less in the choice.
  */
 export const TUNING_WINDOWS: ReadonlyArray<{ cutoffDays: number; windowDays: number }> = [
   { cutoffDays: 730, windowDays: 365 },
