@@ -2,18 +2,21 @@
  * The expertise score: how likely a person is to be the next to work on this code, estimated
  * from the history alone. For a file f under folders root ⊃ F1 ⊃ … ⊃ Fk:
  *
- *   score(p) = (A(p) / max A)^activity · Π over the steps root→F1→…→Fk→f of
+ *   score(p) = (A(p) / max A)^activity · (L(p) / max L)^longActivity ·
+ *              Π over the steps root→F1→…→Fk→f of
  *              (c_p(child) + smoothing · c(child)/c(parent)) / (c_p(parent) + smoothing)
  *
  *   c_p(X)  p's changes under X (a file or folder), each weighted 2^(−age/halfLifeDays)
  *   c(X)    everyone's, so c(child)/c(parent) is how much of all work goes into the child
  *   A(p)    p's commits anywhere in the repository, weighted 2^(−age/activityHalfLifeDays)
+ *   L(p)    the same over the long run, weighted 2^(−age/longActivityHalfLifeDays)
  *
  * The product is p's share of their own work that lands on f, each step smoothed towards the
  * repository's average split (a Dirichlet prior of strength `smoothing`), so someone with one
  * change to a file that everyone changes does not outrank its maintainer, and someone with no
  * change to the file still gets a share through their work in its folders. A(p) says how active
- * p is now: people who stopped committing fade out, regulars count more.
+ * p is now: people who stopped committing fade out, regulars count more; L(p), the same over
+ * years, is meant to keep a long-standing maintainer's quiet month above a newcomer's burst.
  *
  * Only people with evidence are ranked: changes to the file, or changes in its *area*, the
  * nearest parent folder with at least `backoffMinChanges` other changes (never the repository,
@@ -27,8 +30,8 @@
  * who left do not bring them back above those who maintain the file now (ranking.ts still puts
  * them first, flagged, when nobody else wrote the code).
  *
- * The weights were tuned by `npm run eval -- --tune` on real histories (the window two years
- * before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
+ * The weights were tuned by `npm run eval -- --tune` on real histories (the windows two and
+ * three years before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
  */
 
 export interface ScoreWeights {
@@ -48,7 +51,7 @@ export interface ScoreWeights {
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   activity: 3,
   activityHalfLifeDays: 30,
-  longActivity: 0,
+  longActivity: 1,
   longActivityHalfLifeDays: 365,
   smoothing: 3,
   linesBoost: 12,

@@ -50,9 +50,21 @@ describe('rankExperts', () => {
       'src/b.ts': [{ email: 'here@team.test', daysAgo: days(1, 8) }],
     };
     assert.deepStrictEqual(emails(rankFile(files, 'src/a.ts')), ['here@team.test', 'gone@team.test']);
-    // Without the activity term, the creator who did the same work more recently leads.
-    const flat = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { activity: 0 } });
+    // Without the activity terms (short and long run), the creator who did the same work more recently leads.
+    const flat = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { activity: 0, longActivity: 0 } });
     assert.deepStrictEqual(emails(flat), ['gone@team.test', 'here@team.test']);
+  });
+
+  it('keeps a long-standing regular who also works elsewhere above a newcomer with the same recent work on the file', () => {
+    const files: Record<string, HandChange[]> = {
+      'src/a.ts': [{ email: 'regular@team.test', daysAgo: [2, 4, 6] }, { email: 'newcomer@team.test', daysAgo: [3, 5, 7] }],
+    };
+    // regular@ also did twenty changes elsewhere 200–295 days ago; newcomer@ has no other history.
+    for (let i = 0; i < 20; i++) files[`lib/m${i}.ts`] = [{ email: 'regular@team.test', daysAgo: [200 + i * 5] }];
+    assert.deepStrictEqual(emails(rankFile(files, 'src/a.ts')), ['regular@team.test', 'newcomer@team.test']);
+    // Without the long-run term, the newcomer, all of whose work is on the file, leads.
+    const shortOnly = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { longActivity: 0 } });
+    assert.deepStrictEqual(emails(shortOnly), ['newcomer@team.test', 'regular@team.test']);
   });
 
   it('does not let one change to a file everyone touches outrank the person who maintains it', () => {
