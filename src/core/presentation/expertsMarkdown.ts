@@ -57,10 +57,15 @@ export function shortEvidence(expert: RankedExpert, targetKind: ExpertRanking['t
   return parts.join(' · ');
 }
 
-/** Text for a Markdown link title ("…"): escaped, on one line, no quote to end it early. */
+/** Escaped and on one line: a newline or control character in a name would break the row. */
+function inline(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return escapeMarkdown(text.replace(/[\u0000-\u001f\u007f]+/g, ' '));
+}
+
+/** Text for a Markdown link title ("…"): inline, no quote to end it early. */
 function linkTitle(text: string): string {
-  // eslint-disable-next-line no-control-regex -- a newline or control character would end the title
-  return escapeMarkdown(text.replace(/[\u0000-\u001f\u007f]+/g, ' ')).replace(/"/g, '\\"');
+  return inline(text).replace(/"/g, '\\"');
 }
 
 /** Icon links; the full explanation rides in the Ask link's tooltip. */
@@ -77,7 +82,7 @@ function links(expert: RankedExpert, options: HoverTextOptions): string {
 function expertLine(expert: RankedExpert, evidence: string, options: HoverTextOptions): string {
   const former = expert.former ? ' *(former)*' : '';
   const badge = `\`${RELATIONSHIP_LABELS[expert.relationship]}\``;
-  return `**${escapeMarkdown(expert.name)}**${former} ${badge} · ${escapeMarkdown(evidence)} ${links(expert, options)}`;
+  return `**${inline(expert.name)}**${former} ${badge} · ${inline(evidence)} ${links(expert, options)}`;
 }
 
 /** Lines of one paragraph, kept apart by hard breaks (no paragraph margins: the hover stays short). */
