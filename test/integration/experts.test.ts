@@ -49,6 +49,27 @@ describe('experts in the editor', function () {
     }
   });
 
+  it('keeps the hover compact: one line per expert with its icon links, then the footer', async () => {
+    for (const expectation of info.expectations) {
+      const uri = fixtureUri(info, expectation.file);
+      const text = await eventually(`hover on ${expectation.file}:${expectation.line}`, () => constellationHover(uri, expectation.line));
+      const names = hoverNames(text);
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      const rows = lines.filter((l) => /^\*\*(?!\$\(organization\))/.test(l));
+      assert.strictEqual(rows.length, names.length, `one line per expert:\n${text}`);
+      for (const row of rows) {
+        assert.match(row, /\[\$\(comment-discussion\)\]\(command:constellation\.experts\.askInThread\?[^ )]+ "Ask [^"]+"\)/, row);
+        assert.match(row, /\[\$\(copy\)\]\(command:constellation\.experts\.copyEmail\?/, row);
+      }
+      // The heading, the rows, then only the footer: owners (CODEOWNERS) and "Show all experts (N)".
+      const footer = lines.slice(1 + rows.length);
+      assert.strictEqual(lines.length, 1 + rows.length + footer.length);
+      assert.ok(footer.length <= 4, `a short footer: ${footer.join(' | ')}`);
+      assert.ok(footer.some((l) => /Owned by [^\n]+ \(CODEOWNERS\)/.test(l)), 'owners in the footer');
+      assert.match(footer[footer.length - 1], /^\[\$\(list-flat\) Show all experts \(\d+\)\]\(command:constellation\.experts\.showAll\?/);
+    }
+  });
+
   it('shows exactly the top experts by score when the hover has room for fewer', async () => {
     await vscode.workspace.getConfiguration('constellation.experts').update('hoverCount', 1, vscode.ConfigurationTarget.Global);
     for (const expectation of info.expectations) {
