@@ -74,7 +74,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   /** Shows a scope from now on (kept for this workspace); without one, asks. */
   async chooseScope(scope?: ExpertsScope): Promise<void> {
     const chosen = scope ?? (await this.scopes.pick());
-    if (!chosen) return;
+    if (!chosen || chosen === this.scopes.scope) return;
     await this.scopes.set(chosen);
     this.editorKey = undefined;
     this.followEditor(0);
