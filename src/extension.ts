@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
-import type { ExpertsNode } from './vscode/experts/expertsView';
+import type { ExpertsNode, ExpertsViewState } from './vscode/experts/expertsView';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
 import { onDidShowMessage } from './vscode/platform/notify';
@@ -15,6 +15,8 @@ export interface ConstellationApi {
   experts: {
     viewNodes(): Promise<ExpertsNode[]>;
     groupChildren(node: ExpertsNode): ExpertsNode[];
+    /** The Experts view's scope, description and how many rankings it started. */
+    viewState(): ExpertsViewState;
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
   patterns: PatternsTestApi;
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
     experts: {
       viewNodes: () => experts.viewNodes(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
+      viewState: () => experts.viewState(),
       indexState: (repository) => experts.indexState(repository),
     },
     patterns: patternsTestApi(patterns),

@@ -41,6 +41,7 @@ export const Commands = {
     rebuildIndex: 'constellation.experts.rebuildIndex',
     refreshView: 'constellation.experts.refreshView',
     showAll: 'constellation.experts.showAll',
+    showScope: 'constellation.experts.showScope',
     copyEmail: 'constellation.experts.copyEmail',
     askInThread: 'constellation.experts.askInThread',
     focusView: 'constellation.experts.focus',
@@ -78,6 +79,8 @@ export interface CommandArgs {
   'constellation.patterns.findUsages': [patternId?: string, options?: { show?: boolean }];
   'constellation.patterns.openFile': [relativePath: string, line?: number];
   'constellation.experts.showAll': [target?: CodeTarget];
+  /** 'lines', 'file' or 'folder'; without it, a quick pick asks. */
+  'constellation.experts.showScope': [scope?: string];
   'constellation.experts.copyEmail': [email: string];
   'constellation.experts.askInThread': [target: CodeTarget | undefined, email?: string];
   'constellation.threads.start': [args?: StartThreadArgs];

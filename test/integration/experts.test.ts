@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { RELATIONSHIP_LABELS, type Relationship } from '../../src/core/directory/types';
+import { RELATIONSHIP_LABELS } from '../../src/core/directory/types';
 import { CROSS_TEAM_ORDER } from '../../src/core/experts/display';
 import type { ExpertRanking } from '../../src/core/experts/types';
 import type { ConstellationApi } from '../../src/extension';
@@ -41,11 +41,32 @@ describe('experts in the editor', function () {
       // Cross-team first only reorders comparable evidence: whoever is shown above the top expert is from farther away.
       const ranks = badges.map((badge) => CROSS_TEAM_ORDER.findIndex((r) => RELATIONSHIP_LABELS[r] === badge));
       for (let i = 0; i < top; i++) assert.ok(ranks[i] < ranks[top], `${names[i]} (${badges[i]}) above the top expert (${badges[top]})`);
-      assert.match(text, /wrote \d+% of these lines/);
+      assert.match(text, /\d+% of lines/);
       assert.match(text, /command:constellation\.experts\.askInThread\?/);
       assert.match(text, /command:constellation\.experts\.copyEmail\?/);
       assert.match(text, /Show all experts/);
       assert.match(text, /Owned by [^\n]+ \(CODEOWNERS\)/, 'CODEOWNERS owners named');
+    }
+  });
+
+  it('keeps the hover compact: one line per expert with its icon links, then the footer', async () => {
+    for (const expectation of info.expectations) {
+      const uri = fixtureUri(info, expectation.file);
+      const text = await eventually(`hover on ${expectation.file}:${expectation.line}`, () => constellationHover(uri, expectation.line));
+      const names = hoverNames(text);
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      const rows = lines.filter((l) => /^\*\*(?!\$\(organization\))/.test(l));
+      assert.strictEqual(rows.length, names.length, `one line per expert:\n${text}`);
+      for (const row of rows) {
+        assert.match(row, /\[\$\(comment-discussion\)\]\(command:constellation\.experts\.askInThread\?[^ )]+ "Ask [^"]+"\)/, row);
+        assert.match(row, /\[\$\(copy\)\]\(command:constellation\.experts\.copyEmail\?/, row);
+      }
+      // The heading, the rows, then only the footer: owners (CODEOWNERS) and "Show all experts (N)".
+      const footer = lines.slice(1 + rows.length);
+      assert.strictEqual(lines.length, 1 + rows.length + footer.length);
+      assert.ok(footer.length <= 4, `a short footer: ${footer.join(' | ')}`);
+      assert.ok(footer.some((l) => /Owned by [^\n]+ \(CODEOWNERS\)/.test(l)), 'owners in the footer');
+      assert.match(footer[footer.length - 1], /^\[\$\(list-flat\) Show all experts \(\d+\)\]\(command:constellation\.experts\.showAll\?/);
     }
   });
 
@@ -77,22 +98,26 @@ describe('experts in the editor', function () {
     }
   });
 
-  it('fills the Experts view for the selection, grouped by relationship', async () => {
+  it('fills the Experts view for the selection: the code\'s experts first, cross-team first among comparable ones', async () => {
     const expectation = info.expectations[0];
+    await vscode.commands.executeCommand('constellation.experts.showScope', 'lines');
     const editor = await vscode.window.showTextDocument(fixtureUri(info, expectation.file));
     editor.selection = new vscode.Selection(expectation.startLine - 1, 0, expectation.endLine - 1, 0);
     await vscode.commands.executeCommand('constellation.experts.whoKnows');
-    const groups = await eventually('view groups', async () => {
+    const experts = await eventually('view experts', async () => {
       const nodes = await api.experts.viewNodes();
-      const found = nodes.filter((n) => n.kind === 'group');
-      return found.length > 0 ? found : undefined;
+      const found = nodes.filter((n) => n.kind === 'expert');
+      return found.length > 0 && api.experts.viewState().description?.startsWith(`lines ${expectation.startLine}–`) ? found : undefined;
     });
-    const relationships = groups.map((g) => (g.kind === 'group' ? g.relationship : undefined)) as Relationship[];
-    assert.deepStrictEqual(relationships, CROSS_TEAM_ORDER.filter((r) => relationships.includes(r)), 'groups in cross-team order');
-    const viewEmails = groups.flatMap((g) => api.experts.groupChildren(g)).map((n) => (n.kind === 'expert' ? n.expert.email : ''));
-    for (const email of expectation.expectedTopEmails) assert.ok(viewEmails.includes(email), `${email} listed in the view`);
-    const topGroup = groups.find((g) => g.kind === 'group' && g.experts.some((e) => e.email === expectation.expectedTopEmails[0]));
-    assert.ok(topGroup && topGroup.kind === 'group' && topGroup.relationship === expectation.expectedRelationships[0]);
+    const emails = experts.map((n) => (n.kind === 'expert' ? n.expert.email : ''));
+    const top = emails.indexOf(expectation.expectedTopEmails[0]);
+    const rank = (i: number): number => { const n = experts[i]; return n.kind === 'expert' ? CROSS_TEAM_ORDER.indexOf(n.expert.relationship) : -1; };
+    for (let i = 0; i < top; i++) assert.ok(rank(i) < rank(top), `${emails[i]} above the top expert is from farther away`);
+    for (const email of expectation.expectedTopEmails) assert.ok(emails.includes(email), `${email} listed in the view`);
+    for (const node of experts) {
+      assert.ok(node.kind === 'expert' && node.expert.evidenceKind !== 'area', 'only people with evidence on the code at the top level');
+      assert.ok(node.kind === 'expert' && node.row.description.startsWith(RELATIONSHIP_LABELS[node.expert.relationship]), 'each row badges its relationship');
+    }
   });
 
   it('applies settings without a reload', async () => {
@@ -115,7 +140,7 @@ describe('experts in the editor', function () {
     const expectation = info.expectations[0];
     const uri = fixtureUri(info, expectation.file);
     const editor = await vscode.window.showTextDocument(uri);
-    const share = (text: string): number => Number(/wrote (\d+)% of these lines/.exec(text)?.[1] ?? 0);
+    const share = (text: string): number => Number(/(\d+)% of lines/.exec(text)?.[1] ?? 0);
     const before = await eventually('hover before editing', () => constellationHover(uri, expectation.line));
     const blockStart = expectation.line; // the header line stays; the body below is replaced
     const bodyRange = new vscode.Range(blockStart, 0, expectation.endLine - 1, 0);

@@ -6,6 +6,7 @@ import type { ExpertsNode, ExpertsViewProvider } from './expertsView';
 import type { IndexController } from './indexController';
 import { rankTarget } from './rankTarget';
 import { notify } from '../platform/notify';
+import { isExpertsScope } from '../../core/presentation/expertsViewModel';
 
 const UNTRUSTED_MESSAGE = 'Constellation does not run git in an untrusted workspace. Trust this workspace to find experts.';
 
@@ -55,8 +56,12 @@ export function registerExpertCommands(services: ExpertServices, view: ExpertsVi
     }),
     vscode.commands.registerCommand(Commands.experts.refreshView, () => view.refresh()),
     vscode.commands.registerCommand(Commands.experts.showAll, async (target: unknown) => {
-      if (isCodeTarget(target)) view.showTarget(target);
+      if (isCodeTarget(target)) view.showTarget(target, { showAll: true });
       await focusView();
+    }),
+    vscode.commands.registerCommand(Commands.experts.showScope, async (scope: unknown) => {
+      await view.chooseScope(isExpertsScope(scope) ? scope : undefined);
+      return view.scope;
     }),
     vscode.commands.registerCommand(Commands.experts.copyEmail, async (...args: unknown[]) => {
       const { email } = expertFromArgs(args);

@@ -10,7 +10,7 @@ import { registerExpertCommands } from './expertCommands';
 import { ExpertHoverProvider } from './expertHoverProvider';
 import { createExpertServices, type ExpertServices } from './expertServices';
 import { readExpertSettings } from './expertSettings';
-import { ExpertsViewProvider, type ExpertsNode } from './expertsView';
+import { ExpertsViewProvider, type ExpertsNode, type ExpertsViewState } from './expertsView';
 import { IndexController } from './indexController';
 import { rankTarget, type RankedTarget, type RankResult } from './rankTarget';
 
@@ -45,7 +45,6 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
     const indexing = this.register(new IndexController(services));
     const view = this.register(new ExpertsViewProvider(services));
     this.view = view;
-    this.register(vscode.window.createTreeView('constellation.experts', { treeDataProvider: view, showCollapseAll: true }));
     this.register(vscode.languages.registerHoverProvider({ scheme: 'file' }, new ExpertHoverProvider(services, indexing)));
     this.register(registerExpertCommands(services, view, indexing));
     this.register(indexing.onDidChangeIndex(() => view.refresh()));
@@ -87,5 +86,9 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
 
   viewNodes(): Promise<ExpertsNode[]> {
     return this.view.roots();
+  }
+
+  viewState(): ExpertsViewState {
+    return this.view.state();
   }
 }

@@ -3,11 +3,14 @@ import type { ExpertRanking } from '../../core/experts/types';
 import type { CodeTarget } from '../contracts';
 import type { ExpertServices } from './expertServices';
 
-export type RankedTarget = CodeTarget | { uri: string; startLine?: undefined; endLine?: undefined };
+/** Lines of a file, a whole file, or (`folder`) the folder holding the file at `uri`. */
+export type RankedTarget = CodeTarget | { uri: string; startLine?: undefined; endLine?: undefined; folder?: boolean };
 
 export interface RankResult {
   ranking: ExpertRanking | undefined;
   repository?: string;
+  /** The repository-relative path ranked (the folder's, for a folder). */
+  path?: string;
   /** The history index is still being built or updated: the ranking may be partial. */
   indexing: boolean;
 }
@@ -24,10 +27,12 @@ export async function rankTarget(
   const root = location.repository.root;
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri);
   const lines = target.startLine !== undefined;
+  const folder = !lines && target.folder === true;
+  const rankedPath = folder ? parentFolder(location.relativePath) : location.relativePath;
   const ranking = await services.queries.rank({
     repository: root,
-    path: location.relativePath,
-    kind: lines ? 'lines' : 'file',
+    path: rankedPath,
+    kind: lines ? 'lines' : folder ? 'folder' : 'file',
     startLine: target.startLine,
     endLine: target.endLine,
     // Always the editor's text: saved-but-uncommitted edits must not be served from a blame cached by HEAD.
@@ -37,5 +42,11 @@ export async function rankTarget(
     directoryWaitMs: options.directoryWaitMs,
   });
   const state = services.indexes.state(root);
-  return { ranking, repository: root, indexing: state !== 'ready' && state !== 'failed' };
+  return { ranking, repository: root, path: rankedPath, indexing: state !== 'ready' && state !== 'failed' };
+}
+
+/** 'src/checkout' for 'src/checkout/cart.ts'; '' (the repository) for a file at the root. */
+function parentFolder(relativePath: string): string {
+  const i = relativePath.lastIndexOf('/');
+  return i < 0 ? '' : relativePath.slice(0, i);
 }

@@ -21,6 +21,8 @@ export interface Platform {
   storagePath: string;
   extensionUri: vscode.Uri;
   mode: vscode.ExtensionMode;
+  /** Small per-workspace state (view choices such as the Experts view's scope). */
+  workspaceState: vscode.Memento;
 }
 
 export class ExtensionPlatform extends Disposable implements Platform {
@@ -33,6 +35,7 @@ export class ExtensionPlatform extends Disposable implements Platform {
   readonly storagePath: string;
   readonly extensionUri: vscode.Uri;
   readonly mode: vscode.ExtensionMode;
+  readonly workspaceState: vscode.Memento;
 
   constructor(context: vscode.ExtensionContext) {
     super();
@@ -47,5 +50,6 @@ export class ExtensionPlatform extends Disposable implements Platform {
     this.storagePath = context.globalStorageUri.fsPath;
     this.extensionUri = context.extensionUri;
     this.mode = context.extensionMode;
+    this.workspaceState = context.workspaceState;
   }
 }

@@ -58,6 +58,34 @@ describe('expert hover Markdown', () => {
     assert.match(text, /knows this area: src\/pricing\/ · 12 changes/);
   });
 
+  it('is compact: one line per expert (name, badge, short evidence, icon links), the explanation in the link tooltip, then the footer', () => {
+    const robert = expert('Robert', 'your-team', 1);
+    robert.evidence = { changes: 14, created: true, blameShare: 0.62, blameLines: 5 };
+    robert.explanation = 'wrote 62% of these lines · 14 changes to this file, last 3 weeks ago · created it';
+    const area = expert('Alice', 'other-team', 0.9, false, 'area');
+    area.evidence.area = { folder: 'src/pricing', changes: 12 };
+    const text = formatExpertsHover(ranking([robert, expert('Sylvia', 'other-team', 0.3), area], { total: 9, owners: ['Checkout'] }), options)!;
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const rows = lines.filter((l) => /^\*\*(?!\$\(organization\))/.test(l));
+    assert.strictEqual(rows.length, 3, text);
+    assert.match(rows[0], /^\*\*Robert\*\* `your team` · 62% of lines · 14 changes · created it \[\$\(comment-discussion\)\]\(command:constellation\.experts\.askInThread\?[^ )]+ "Ask Robert in a thread: wrote 62% of these lines · 14 changes to this file, last 3 weeks ago · created it — Team of Robert"\) \[\$\(copy\)\]\(command:constellation\.experts\.copyEmail\?[^ )]+ "Copy email robert\\@acme\\.example"\) {2}$/);
+    assert.match(rows[2], /^\*\*Alice\*\* `other team` · knows this area: src\/pricing\/ · 12 changes \[/);
+    assert.ok(!lines.some((l) => l.startsWith('wrote ')), 'no explanation line of its own');
+    // Header, three expert lines, the owners and "Show all" lines: nothing else.
+    assert.strictEqual(lines.length, 6, text);
+    assert.match(lines[4], /Owned by Checkout \(CODEOWNERS\)/);
+    assert.match(lines[5], /^\[\$\(list-flat\) Show all experts \(9\)\]\(command:constellation\.experts\.showAll\?/);
+  });
+
+  it('keeps a name with quotes or newlines from ending a link title early', () => {
+    const text = formatExpertsHover(ranking([expert('Eve" onclick="x\nnext', 'unknown', 1)]), options)!;
+    const row = text.split('\n').find((l) => l.startsWith('**Eve'))!;
+    assert.ok(row, text);
+    const titles = [...row.matchAll(/ "((?:[^"\\]|\\.)*)"\)/g)].map((m) => m[1]);
+    assert.strictEqual(titles.length, 2, row);
+    assert.ok(titles[0].includes('\\"'), 'the quote is escaped');
+  });
+
   it('links only the expert commands, with JSON arguments', () => {
     const text = formatExpertsHover(ranking([expert('Sylvia', 'other-team', 1)]), options)!;
     const commands = [...text.matchAll(/\(command:([\w.]+)\?/g)].map((m) => m[1]);
