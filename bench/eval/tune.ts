@@ -23,25 +23,24 @@ export const TUNING_WINDOWS: ReadonlyArray<{ cutoffDays: number; windowDays: num
  * baseline, the evaluation's two targets). Settings within SETTINGS_TOLERANCE of the best objective
  * cannot be told apart (the 95% intervals are several points wide); among them the search takes
  * the smallest activity exponents (short plus long), then the strongest smoothing, so the prior
- * on who is active never weighs more than the data need, then the weakest blend with the mix. Stage 2 then picks how much the lines' blame boosts
+ * on who is active never weighs more than the data need. Stage 2 then picks how much the lines' blame boosts
  * a person (`linesBoost`) on the line-level queries, with the stage-1 settings (see LINES_TOLERANCE).
  */
 /**
- * The one question this search asks: does blending the score with the hierarchical mix
- * (`mixBlend`, β) help, at the settings earlier searches chose? The earlier one found a long-run
- * activity term (longActivity 1, of 0/1/2) best. The wider grid (activity 0–4, activity
- * half-lives 15–120 days, longActivity 0–3, smoothing 1–10, change half-lives 180/365: 480
- * settings) costs about 11 s a setting over the 18 tuning datasets, so it was not run; 90-day
- * change half-lives and areas of 30 or 300 changes lost in every earlier search.
+ * The one question the last search asked: does a long-run activity term (commits weighted with a
+ * one-year half-life) help, at the other settings earlier searches chose? The wider grid
+ * (activity 0–4, activity half-lives 15–120 days, longActivity 0–3, smoothing 1–10, change
+ * half-lives 180/365: 480 settings) costs about 11 s a setting over the 18 tuning datasets,
+ * some 90 minutes on the shared machine, so it was not run; 90-day change half-lives and areas
+ * of 30 or 300 changes lost in every earlier search.
  */
 export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
   activity: [3],
   activityHalfLifeDays: [30],
-  longActivity: [1],
+  longActivity: [0, 1, 2],
   smoothing: [3],
   halfLifeDays: [180],
   backoffMinChanges: [100],
-  mixBlend: [0, 0.25, 0.5, 0.75],
 };
 export const LINES_GRID: readonly number[] = [0, 1, 2, 3, 5, 8, 12, 20];
 
@@ -165,7 +164,7 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
   results.sort((a, b) => b.objective - a.objective);
   const ties = results.filter((r) => r.objective >= results[0].objective - SETTINGS_TOLERANCE);
   const prior = (r: TuneResult): number => (r.settings.activity ?? 0) + (r.settings.longActivity ?? 0);
-  const pick = ties.sort((a, b) => prior(a) - prior(b) || (b.settings.smoothing ?? 0) - (a.settings.smoothing ?? 0) || (a.settings.mixBlend ?? 0) - (b.settings.mixBlend ?? 0) || b.objective - a.objective)[0];
+  const pick = ties.sort((a, b) => prior(a) - prior(b) || (b.settings.smoothing ?? 0) - (a.settings.smoothing ?? 0) || b.objective - a.objective)[0];
   const best = toSettings(pick.settings);
   const lines: TuneReport['lines'] = [];
   for (const linesBoost of linesGrid) {

@@ -69,35 +69,6 @@ function modelScore(email: string, chain: readonly FolderStats[], stats: AreaSta
   return score;
 }
 
-/** p's share of each level's recency-weighted changes, summed over the levels (the hierarchical mix). */
-function mixScore(email: string, levels: readonly FolderStats[]): number {
-  let mix = 0;
-  for (const level of levels) if (level.recency > 0) mix += (level.people.get(email)?.recency ?? 0) / level.recency;
-  return mix;
-}
-
-/** The file (or folder) itself and every folder above it, up to the repository, as far as they have history. */
-function mixLevels(stats: AreaStats, own: FolderStats | undefined, path: string): FolderStats[] {
-  const levels = own ? [own] : [];
-  for (const folder of path === '' ? [] : parentFolders(path)) {
-    const f = stats.folders.get(folder);
-    if (f) levels.push(f);
-  }
-  return levels;
-}
-
-/** score ← (1−β)·score/max score + β·mix/max mix over the candidates (see scoring.ts). */
-function blendWithMix(candidates: Candidate[], levels: readonly FolderStats[], beta: number): void {
-  if (!(beta > 0) || candidates.length === 0) return;
-  const b = Math.min(1, beta);
-  const mix = candidates.map((c) => mixScore(c.email, levels));
-  const maxScore = candidates.reduce((m, c) => Math.max(m, c.score), 0);
-  const maxMix = mix.reduce((m, x) => Math.max(m, x), 0);
-  candidates.forEach((c, i) => {
-    c.score = (1 - b) * (maxScore > 0 ? c.score / maxScore : 0) + b * (maxMix > 0 ? mix[i] / maxMix : 0);
-  });
-}
-
 function evidenceOf(email: string, file: FolderStats | undefined, area: FolderStats | undefined): ExpertEvidence {
   const own = file?.people.get(email);
   const evidence: ExpertEvidence = { changes: own?.changes ?? 0, created: (own?.created ?? 0) > 0 };
@@ -119,7 +90,6 @@ function folderCandidates(q: CandidateQuery): Candidates {
     evidence.area = { folder: target.folder, changes: p.changes, lastChange: p.lastChange };
     candidates.push({ email, evidence, kind: 'area', score: modelScore(email, chain, q.stats, q.weights) });
   }
-  blendWithMix(candidates, mixLevels(q.stats, target, q.path), q.weights.mixBlend);
   return { candidates, area: target };
 }
 
@@ -145,7 +115,6 @@ export function collectCandidates(q: CandidateQuery): Candidates {
     const score = chain.length > 0 ? modelScore(email, chain, q.stats, q.weights) : 0;
     candidates.push({ email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score });
   }
-  blendWithMix(candidates, mixLevels(q.stats, file, q.path), q.weights.mixBlend);
   if (blame) {
     for (const c of candidates) {
       const lines = blame.linesByPerson.get(c.email) ?? 0;

@@ -30,11 +30,6 @@
  * who left do not bring them back above those who maintain the file now (ranking.ts still puts
  * them first, flagged, when nobody else wrote the code).
  *
- * Optionally (β = `mixBlend` > 0, applied before the lines' boost) the score is blended with the
- * hierarchical mix, Σ over the levels (the file, each parent folder, the repository) of p's share
- * of the level's recency-weighted changes: score ← (1−β)·score/max score + β·mix/max mix over the
- * same candidates. The repository level counts in the mix but never makes anyone a candidate.
- *
  * The weights were tuned by `npm run eval -- --tune` on real histories (the windows two and
  * three years before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
  */
@@ -51,11 +46,6 @@ export interface ScoreWeights {
   smoothing: number;
   /** For a line range, multiplies a person's score by e^(linesBoost · B(p)). */
   linesBoost: number;
-  /**
-   * β of the blend with the hierarchical mix: (1−β)·score/max score + β·mix/max mix over the same
-   * candidates, before the lines' boost. 0 leaves the model alone.
-   */
-  mixBlend: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
@@ -65,7 +55,6 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   longActivityHalfLifeDays: 365,
   smoothing: 3,
   linesBoost: 12,
-  mixBlend: 0,
 });
 
 const DAY = 86_400;
