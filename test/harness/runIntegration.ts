@@ -3,11 +3,13 @@
  *   trusted   - the fixture organisation, workspace trust disabled
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
  *   alone     - trusted, for tests that dispose the host's activation (lifecycle): their own host
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|alone] [--grep <test title part>] [--timeout <s>]
+ *   multiroot - trusted, a .code-workspace of two repositories and one nested in a folder
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|alone|multiroot] [--grep <test title part>] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
+import { createMultiRootFixture, MULTIROOT_INFO_ENV } from '../support/fixtureMultiRoot';
 import { createFixtureWorkspace, FIXTURE_INFO_ENV } from '../support/fixtureWorkspace';
 import { assertCompiled, exitCodeFor, type ExtensionTestResult, runExtensionTests } from './extensionTests';
 import { HarnessError, hostTools, requireFile } from './hostTools';
@@ -18,6 +20,7 @@ const GROUPS = [
   { group: 'trusted', trusted: true },
   { group: 'untrusted', trusted: false },
   { group: 'alone', trusted: true },
+  { group: 'multiroot', trusted: true },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -36,14 +39,23 @@ async function main(): Promise<number> {
   const results: ExtensionTestResult[] = [];
   for (const { group, trusted } of GROUPS.filter((g) => !only || g.group === only)) {
     const sandbox = createSandbox(group, { trusted });
-    const workspace = path.join(sandbox.root, 'ws');
-    const fixture = createFixtureWorkspace(workspace, 'test');
     const fixtureFile = path.join(sandbox.root, 'fixture.json');
-    writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
-    say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
+    let workspace = path.join(sandbox.root, 'ws');
+    let infoEnv: string = FIXTURE_INFO_ENV;
+    if (group === 'multiroot') {
+      const fixture = createMultiRootFixture(workspace);
+      writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
+      workspace = fixture.workspaceFile;
+      infoEnv = MULTIROOT_INFO_ENV;
+      say(group, `fixture: ${workspace} (web, http, web/tools/codegen)`);
+    } else {
+      const fixture = createFixtureWorkspace(workspace, 'test');
+      writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
+      say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
+    }
     results.push(await runExtensionTests(tools, {
       label: group, sandbox, workspace, testsIndex, trusted, timeoutMs,
-      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
+      env: { CONSTELLATION_TEST_GROUP: group, [infoEnv]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
     }));
   }
   if (results.length === 0) throw new HarnessError(`no run matches --only ${only ?? ''}`);
