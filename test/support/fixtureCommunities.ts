@@ -1,13 +1,14 @@
 /**
  * The fixture's communities of practice (.constellation/communities.yml) with their venues, a git
  * remote whose main branch contains HEAD (so permalinks count as pushed), and design threads
- * already in the file venues, anchored to fixture code. Only new files and git config are added:
- * no commit, so the history the expert tests rely on is unchanged.
+ * already in the file venues, anchored to fixture code. The test preset adds only files and git
+ * config, no commit, so the history the expert tests rely on is unchanged; the demo commits them,
+ * so its Source Control view starts clean.
  */
 import { createAnchor } from '../../src/core/threads/anchor';
 import { serializeThread } from '../../src/core/threads/fileStoreFormat';
 import type { Thread } from '../../src/core/threads/threadTypes';
-import { PEOPLE } from './fixtureOrg';
+import { PEOPLE, YOU } from './fixtureOrg';
 import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
 
 export const FIXTURE_REMOTE = 'https://github.com/acme/shop';
@@ -94,4 +95,8 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
     };
     repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serializeThread(thread));
   });
+  if (preset === 'demo') {
+    h.commit(YOU, 0, 'Communities: venues and the first design threads');
+    repo.git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
+  }
 }
