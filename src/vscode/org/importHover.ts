@@ -16,8 +16,10 @@ import { LINK_COMMAND_IDS } from '../platform/links';
 import type { HubService } from './hubService';
 import type { OrgContext } from './orgContext';
 
-/** The hover never waits longer than this for the hub (or the directory) to answer. */
+/** The hover never waits longer than this for the hub to answer. */
 export const HOVER_BUDGET_MS = 300;
+/** Like the experts hover: a big directory.yml parsed in the background holds it this long at most. */
+export const DIRECTORY_WAIT_MS = 250;
 /** Lines before the hovered one that may hold the start of its import statement (Go import blocks). */
 const LINES_BEFORE = 200;
 
@@ -41,7 +43,7 @@ export function personToAsk(expert: OrgExpert): PersonToAsk {
 export class ImportExpertsHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly hub: HubService,
-    private readonly context: (uri: vscode.Uri) => Promise<OrgContext>,
+    private readonly context: (uri: vscode.Uri, options: { directoryWaitMs?: number }) => Promise<OrgContext>,
     private readonly logger: Logger,
   ) {}
 
@@ -57,7 +59,7 @@ export class ImportExpertsHoverProvider implements vscode.HoverProvider {
     if (!index || !keys.some((key) => Object.prototype.hasOwnProperty.call(index.packages, key))) return undefined;
     try {
       const answer = await withinBudget((async () => {
-        const { directory, you } = await this.context(document.uri);
+        const { directory, you } = await this.context(document.uri, { directoryWaitMs: DIRECTORY_WAIT_MS });
         return whoKnows(index, { kind: 'import', language: ref.language, specifier: ref.specifier }, { directory, you, limit: settings.hoverCount });
       })(), HOVER_BUDGET_MS);
       if (!answer || token.isCancellationRequested) return undefined;

@@ -13,13 +13,16 @@ export interface OrgContext {
 /**
  * The directory and git identity of the document's repository (else the workspace's first one);
  * without any repository (an untrusted workspace, no clone), the GitHub teams alone.
+ * `directoryWaitMs`: wait at most this long for the directory (the hover), else until it is loaded.
  */
-export async function orgContext(platform: Platform, uri?: vscode.Uri): Promise<OrgContext> {
+export async function orgContext(platform: Platform, uri?: vscode.Uri, options: { directoryWaitMs?: number } = {}): Promise<OrgContext> {
   const login = platform.github.accountLabel;
   const located = uri ? await platform.repositories.locate(uri) : undefined;
   const repository = located?.repository ?? (await platform.repositories.discover()).repositories[0];
   if (repository) {
-    const [{ directory }, email] = await Promise.all([platform.directory.get(repository.root), repository.userEmail()]);
+    // The hover waits for a directory being parsed a moment at most, then uses the one loaded now.
+    const loading = options.directoryWaitMs === undefined ? platform.directory.get(repository.root) : platform.directory.cache.within(repository.root, options.directoryWaitMs);
+    const [{ directory }, email] = await Promise.all([loading, repository.userEmail()]);
     return { directory, you: { email, login } };
   }
   const snapshot = platform.directory.githubSnapshot;

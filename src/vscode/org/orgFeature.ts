@@ -53,7 +53,7 @@ export class OrgFeature extends Disposable implements OrgApi {
     this.logger = tagged(platform.logger, 'org');
     this.hub = this.register(new HubService(platform.github, platform.storagePath, this.logger));
     this.onDidChangeHub = this.hub.onDidChange;
-    const hover = new ImportExpertsHoverProvider(this.hub, (uri) => orgContext(platform, uri), this.logger);
+    const hover = new ImportExpertsHoverProvider(this.hub, (uri, options) => orgContext(platform, uri, options), this.logger);
     this.register(vscode.languages.registerHoverProvider(IMPORT_LANGUAGES.map((language) => ({ scheme: 'file', language })), hover));
     this.register(vscode.commands.registerCommand(Commands.org.whoKnows, (query?: unknown) => this.showWhoKnows(typeof query === 'string' ? query : undefined)));
     this.register(vscode.commands.registerCommand(Commands.org.ask, (person?: unknown, target?: unknown, topic?: unknown) => {
