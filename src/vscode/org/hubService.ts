@@ -1,16 +1,22 @@
 /**
- * The organisation's hub index (`constellation.hub.repository`), read through the GitHub session's
- * client: opened in the background, cached under global storage (offline, the cache answers),
- * checked again on a timer with one conditional request. Callers on a hot path (the hover) take
+ * The organisation's hub index (`constellation.hub.repository`): from a clone of the hub repository
+ * in the workspace when there is one (its working tree, no request at all), else through the GitHub
+ * session's client: opened in the background, cached under global storage (offline, the cache
+ * answers), checked again on a timer with one conditional request. Callers on a hot path (the hover) take
  * `current()`, which never waits: it starts loading and answers undefined until the index is open.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GitHubHubSource, HubIndex } from '../../core/hub';
+import { existsSync } from 'fs';
+import { FolderHubSource, GitHubHubSource, HubIndex } from '../../core/hub';
+import { HUB_MANIFEST } from '../../core/hub/hubFormat';
+import { parseGitHubSpec } from '../../core/patterns/sources/githubSpec';
+import { sameRepositoryName } from '../../core/repositories/repositoryName';
 import { tagged, type Logger } from '../../core/logger';
 import { affects, setting } from '../platform/configuration';
 import { Disposable } from '../platform/disposable';
 import type { GitHubSession } from '../platform/githubSession';
+import type { RepositoryRegistry } from '../platform/repositories';
 
 export type HubState = 'off' | 'loading' | 'ready' | 'unavailable';
 
@@ -18,6 +24,8 @@ export interface HubStatus {
   state: HubState;
   /** The setting's value. */
   repository: string;
+  /** Where the index is read from: `github:…`, or `folder:…` for a clone in the workspace. */
+  source?: string;
   /** Why the hub is unavailable, or what the last check said. */
   message?: string;
   repositories?: number;
@@ -29,7 +37,7 @@ export interface HubStatus {
 const RETRY_AFTER_MS = 60_000;
 
 export class HubService extends Disposable {
-  private source: GitHubHubSource | undefined;
+  private source: GitHubHubSource | FolderHubSource | undefined;
   private index: HubIndex | undefined;
   private opening: Promise<HubIndex | undefined> | undefined;
   private failure: { message: string; at: number } | undefined;
@@ -40,7 +48,7 @@ export class HubService extends Disposable {
   /** The index was opened, replaced by a newer one, or closed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly github: GitHubSession, private readonly storagePath: string, logger: Logger) {
+  constructor(private readonly github: GitHubSession, private readonly registry: RepositoryRegistry, private readonly storagePath: string, logger: Logger) {
     super();
     this.logger = tagged(logger, 'hub');
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -48,7 +56,9 @@ export class HubService extends Disposable {
       if (affects(e, 'hub.refreshMinutes')) this.schedule();
     }));
     // Another account or GitHub: a new client (the cache is keyed by server and repository, so it stays).
-    this.register(github.onDidChange(() => this.reset(false)));
+    this.register(github.onDidChange(() => { if (!(this.source instanceof FolderHubSource)) this.reset(false); }));
+    // A clone of the hub repository added to the workspace is read from then on.
+    this.register(registry.onDidAddRepository(() => { if (this.repository() && !(this.source instanceof FolderHubSource)) this.reset(false); }));
     this.register({ dispose: () => clearInterval(this.timer) });
     this.schedule();
     if (this.repository()) void this.load();
@@ -77,7 +87,8 @@ export class HubService extends Disposable {
     const source = await this.ensureSource();
     if (!source) return;
     const generation = this.generation;
-    const status = await source.refresh(force);
+    // A clone is read as it is on disk: open it again (its manifest may have been pulled).
+    const status = source instanceof FolderHubSource ? 'updated' : await source.refresh(force);
     if (status === 'updated' || !this.index) {
       const reopened = await this.openFrom(source).catch((err: unknown) => {
         this.logger.warn(`${source.name}: ${err instanceof Error ? err.message : String(err)}`);
@@ -99,9 +110,11 @@ export class HubService extends Disposable {
 
   status(): HubStatus {
     const repository = this.repository();
-    const requests = this.source?.requests ?? 0;
+    const github = this.source instanceof GitHubHubSource ? this.source : undefined;
+    const requests = github?.requests ?? 0;
     if (!repository) return { state: 'off', repository, requests };
-    if (this.index) return { state: 'ready', repository, repositories: this.index.manifest.repositories.length, requests, ...(this.source?.lastFailure ? { message: this.source.lastFailure } : {}) };
+    const source = this.source ? { source: this.source.name } : {};
+    if (this.index) return { state: 'ready', repository, ...source, repositories: this.index.manifest.repositories.length, requests, ...(github?.lastFailure ? { message: github.lastFailure } : {}) };
     if (this.failure && !this.opening) return { state: 'unavailable', repository, message: this.failure.message, requests };
     return { state: 'loading', repository, requests };
   }
@@ -115,7 +128,7 @@ export class HubService extends Disposable {
       if (generation !== this.generation) return undefined;
       this.index = index;
       this.failure = undefined;
-      this.logger.info(`${source.name}: ${index.manifest.repositories.length} repositories (${source.requests} requests so far)`);
+      this.logger.info(`${source.name}: ${index.manifest.repositories.length} repositories${source instanceof GitHubHubSource ? ` (${source.requests} requests so far)` : ''}`);
       this.changed.fire();
       return index;
     } catch (err) {
@@ -126,14 +139,19 @@ export class HubService extends Disposable {
     }
   }
 
-  private openFrom(source: GitHubHubSource): Promise<HubIndex> {
+  private openFrom(source: GitHubHubSource | FolderHubSource): Promise<HubIndex> {
     return HubIndex.open(source);
   }
 
-  private async ensureSource(): Promise<GitHubHubSource | undefined> {
+  private async ensureSource(): Promise<GitHubHubSource | FolderHubSource | undefined> {
     const repository = this.repository();
     if (!repository) return undefined;
     if (this.source) return this.source;
+    const clone = await this.localClone(repository);
+    if (clone) {
+      this.source = new FolderHubSource(clone);
+      return this.source;
+    }
     const endpoint = this.github.endpoint();
     if (!endpoint.ok) throw new Error(endpoint.message);
     // Signed in (silently) when possible, else anonymous: a public hub needs no sign-in.
@@ -148,6 +166,22 @@ export class HubService extends Disposable {
       maxAgeMs: this.refreshMs(),
     });
     return this.source;
+  }
+
+  /** The hub folder inside a clone of the hub repository in the workspace (one holding a manifest), if any. */
+  private async localClone(repository: string): Promise<string | undefined> {
+    const parsed = parseGitHubSpec(repository);
+    if (!parsed.ok) return undefined;
+    const { owner, repo, path: inside } = parsed.spec;
+    const { repositories } = await this.registry.discover().catch(() => ({ repositories: [] }));
+    for (const candidate of repositories) {
+      const { name } = await candidate.identity();
+      // A folder without a remote is named by its folder alone: not enough to be the hub.
+      if (!name.includes('/') || !sameRepositoryName(`${owner}/${repo}`, name)) continue;
+      const folder = path.join(candidate.root, ...inside.split('/').filter(Boolean));
+      if (existsSync(path.join(folder, HUB_MANIFEST))) return folder;
+    }
+    return undefined;
   }
 
   /** The setting or the session changed: a new source; the open index is kept until its successor opens. */

@@ -51,7 +51,7 @@ export class OrgFeature extends Disposable implements OrgApi {
   constructor(private readonly platform: Platform, private readonly patterns?: PatternsApi) {
     super();
     this.logger = tagged(platform.logger, 'org');
-    this.hub = this.register(new HubService(platform.github, platform.storagePath, this.logger));
+    this.hub = this.register(new HubService(platform.github, platform.repositories, platform.storagePath, this.logger));
     this.onDidChangeHub = this.hub.onDidChange;
     const hover = new ImportExpertsHoverProvider(this.hub, (uri, options) => orgContext(platform, uri, options), this.logger);
     this.register(vscode.languages.registerHoverProvider(IMPORT_LANGUAGES.map((language) => ({ scheme: 'file', language })), hover));
