@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -205,6 +205,21 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       assert.ok(typeof acrossRepositories !== 'string' && acrossRepositories.people[0].name === ORG_PEOPLE.jake.name && acrossRepositories.people[0].relationship === 'your-team', JSON.stringify(acrossRepositories));
     });
 
+    it('gives code areas that span repositories their figures from the hub, leaving out repositories cloned here', async () => {
+      const activity = await api.org.hubActivity([{ repo: 'acme/ledger', glob: 'src/retry/**' }], { wait: true });
+      assert.ok(activity, 'the hub is open');
+      assert.deepStrictEqual(activity.repositories.map((r) => [r.name, r.files]), [['acme/ledger', 1]]);
+      assert.deepStrictEqual(activity.people.map((p) => [p.name, p.changes, p.files, p.filesCreated, p.relationship]), [[ORG_PEOPLE.leo.name, 3, 1, 1, 'other-business-unit']]);
+      const web = (await api.org.repositories()).find((r) => r.root === f.web);
+      assert.ok(web, 'the web clone is named');
+      const areas = [{ repo: 'acme/ledger', glob: 'src/**' }, { repo: web.name, glob: '**' }];
+      const both = await api.org.hubActivity(areas, { wait: true });
+      assert.deepStrictEqual(both?.repositories.map((r) => r.name).sort(), ['acme/ledger', web.name].sort());
+      const hubOnly = await api.org.hubActivity(areas, { wait: true, skipRepositories: [web.name] });
+      assert.deepStrictEqual(hubOnly?.repositories.map((r) => r.name), ['acme/ledger'], 'the clone\'s figures come from the clone');
+      assert.deepStrictEqual(hubOnly?.people.map((p) => p.name).sort(), [ORG_PEOPLE.leo.name, ORG_PEOPLE.sylvia.name].sort());
+    });
+
     it('asks a person the hub named in a design thread, @mentioning them', async () => {
       const started = await api.org.ask({ name: ORG_PEOPLE.sylvia.name, email: ORG_PEOPLE.sylvia.email, login: ORG_PEOPLE.sylvia.login, team: 'Ledger' }, undefined, '@acme/ledger', f.httpThread.community);
       assert.ok(started, 'a draft opened');
@@ -239,6 +254,32 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const { file, line, character } = f.ledgerImport;
       const text = await eventually('the package hover offline', async () => packageHover(vscode.Uri.file(path.join(f.web, file)), line, character));
       assert.ok(text.includes('Sylvia Chen'));
+    });
+
+    it('reads the hub from a clone of the hub repository in the workspace, without GitHub', async () => {
+      // The clone holds a hub of acme/ledger alone, so what answers tells where it was read from.
+      const clone = TestRepo.create('constellation-hub-clone-');
+      const inWorkspace = path.join(f.http, 'hub-clone');
+      try {
+        clone.git(['remote', 'add', 'origin', 'https://github.com/acme/constellation-hub.git']);
+        await mergeSummaries([path.join(work, `${path.basename(ledger.root)}.json`)], path.join(clone.root, 'index'), silentLogger);
+        clone.git(['add', '-A']);
+        clone.commit({ author: ORG_PEOPLE.you, date: `${f.now} +0000`, message: 'Hub index' });
+        cpSync(clone.root, inWorkspace, { recursive: true });
+        const requests = server.requests.length;
+        const status = await eventually('the hub from the clone', async () => {
+          const s = await api.org.reopenHub();
+          return s.source?.startsWith('folder:') ? s : undefined;
+        });
+        assert.deepStrictEqual([status.state, status.repositories, status.source], ['ready', 1, `folder:${path.join(inWorkspace, 'index')}`], JSON.stringify(status));
+        const answer = await api.org.search('@acme/ledger');
+        assert.ok(typeof answer !== 'string', answer as string);
+        assert.deepStrictEqual(answer.people.map((p) => p.name), [ORG_PEOPLE.sylvia.name, ORG_PEOPLE.leo.name]);
+        assert.strictEqual(server.requests.length, requests, 'nothing was asked of GitHub');
+      } finally {
+        rmSync(inWorkspace, { recursive: true, force: true });
+        clone.dispose();
+      }
     });
   });
 });
