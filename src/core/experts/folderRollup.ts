@@ -51,46 +51,56 @@ export function fileAuthorship(file: FileHistory, humans: ReadonlySet<string> | 
   return raw;
 }
 
-function build(index: HistoryIndexData, folder: string, settings: RollupSettings, human: (email: string) => boolean): FolderRollup {
-  const prefix = folderPrefix(folder);
-  const people = new Map<string, FolderPerson>();
-  const timesByPerson = new Map<string, number[]>();
-  let fileCount = 0;
-  let totalChanges = 0;
-  let latest = -Infinity;
-  for (const [path, file] of index.files) {
-    if (prefix && !path.startsWith(prefix)) continue;
-    fileCount++;
-    const authorship = fileAuthorship(file, human);
+/** A roll-up being summed: files are added in the index's order, so every way of building one gives the same figures. */
+class RollupBuilder {
+  private readonly people = new Map<string, FolderPerson>();
+  private readonly timesByPerson = new Map<string, number[]>();
+  private fileCount = 0;
+  private totalChanges = 0;
+  private latest = -Infinity;
+
+  constructor(private readonly folder: string) {}
+
+  add(file: FileHistory, authorship: ReadonlyMap<string, number>, human: (email: string) => boolean): void {
+    this.fileCount++;
     for (const [email, c] of file.contributions) {
       if (!human(email)) continue;
-      let p = people.get(email);
+      let p = this.people.get(email);
       if (!p) {
         p = { changes: 0, lastChange: -Infinity, recency: 0, authorship: 0, created: 0 };
-        people.set(email, p);
-        timesByPerson.set(email, []);
+        this.people.set(email, p);
+        this.timesByPerson.set(email, []);
       }
-      const times = timesByPerson.get(email) as number[];
+      const times = this.timesByPerson.get(email) as number[];
       for (const t of c.changeTimes) {
         times.push(t);
         if (t > p.lastChange) p.lastChange = t;
-        if (t > latest) latest = t;
+        if (t > this.latest) this.latest = t;
       }
       p.changes += c.changeTimes.length;
-      totalChanges += c.changeTimes.length;
+      this.totalChanges += c.changeTimes.length;
       p.authorship += authorship.get(email) ?? 0;
       if (c.created) p.created++;
     }
   }
-  for (const [email, p] of people) p.recency = recencyWeight(timesByPerson.get(email) as number[], latest, settings.halfLifeDays);
-  return { folder, fileCount, totalChanges, people };
+
+  finish(halfLifeDays: number): FolderRollup {
+    for (const [email, p] of this.people) p.recency = recencyWeight(this.timesByPerson.get(email) as number[], this.latest, halfLifeDays);
+    return { folder: this.folder, fileCount: this.fileCount, totalChanges: this.totalChanges, people: this.people };
+  }
 }
 
-/**
- * The roll-up of `folder`, computed on first use and memoised per index object and settings,
- * so warm queries cost a map lookup. Bots are left out.
- */
-export function folderRollup(index: HistoryIndexData, folder: string, settings: RollupSettings): FolderRollup {
+function build(index: HistoryIndexData, folder: string, settings: RollupSettings, human: (email: string) => boolean): FolderRollup {
+  const prefix = folderPrefix(folder);
+  const builder = new RollupBuilder(folder);
+  for (const [path, file] of index.files) {
+    if (prefix && !path.startsWith(prefix)) continue;
+    builder.add(file, fileAuthorship(file, human), human);
+  }
+  return builder.finish(settings.halfLifeDays);
+}
+
+function cacheFor(index: HistoryIndexData, settings: RollupSettings): Map<string, FolderRollup> {
   let bySettings = cache.get(index);
   if (!bySettings) {
     bySettings = new Map();
@@ -102,10 +112,39 @@ export function folderRollup(index: HistoryIndexData, folder: string, settings: 
     byFolder = new Map();
     bySettings.set(key, byFolder);
   }
+  return byFolder;
+}
+
+/**
+ * Computes the roll-up of every folder (the root too) in one pass over the files, instead of one
+ * pass per folder: ranking every path of a large repository (an export) needs them all. Figures
+ * equal those `folderRollup` computes one at a time.
+ */
+export function prepareAllFolderRollups(index: HistoryIndexData, settings: RollupSettings): void {
+  const byFolder = cacheFor(index, settings);
+  const human = humanFilter(index, settings.extraBots);
+  const builders = new Map<string, RollupBuilder>();
+  for (const [path, file] of index.files) {
+    let authorship: Map<string, number> | undefined;
+    for (const folder of parentFolders(path)) {
+      if (byFolder.has(folder)) continue;
+      let builder = builders.get(folder);
+      if (!builder) builders.set(folder, (builder = new RollupBuilder(folder)));
+      builder.add(file, (authorship ??= fileAuthorship(file, human)), human);
+    }
+  }
+  for (const [folder, builder] of builders) byFolder.set(folder, builder.finish(settings.halfLifeDays));
+}
+
+/**
+ * The roll-up of `folder`, computed on first use and memoised per index object and settings,
+ * so warm queries cost a map lookup. Bots are left out.
+ */
+export function folderRollup(index: HistoryIndexData, folder: string, settings: RollupSettings): FolderRollup {
+  const byFolder = cacheFor(index, settings);
   let rollup = byFolder.get(folder);
   if (!rollup) {
-    const human = humanFilter(index, settings.extraBots);
-    rollup = build(index, folder, settings, human);
+    rollup = build(index, folder, settings, humanFilter(index, settings.extraBots));
     byFolder.set(folder, rollup);
   }
   return rollup;

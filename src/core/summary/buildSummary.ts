@@ -6,6 +6,7 @@
 import type { OrgDirectory } from '../directory/orgDirectory';
 import type { Placement } from '../directory/types';
 import { defaultExpertModelOptions, isBot, rankExperts, type ExpertModelOptions } from '../experts';
+import { prepareAllFolderRollups } from '../experts/folderRollup';
 import type { HistoryIndexData } from '../git/historyTypes';
 import { presentPerson } from './identities';
 import {
@@ -37,6 +38,8 @@ export function summaryModel(asOf: number, model?: BuildSummaryInput['model']): 
  * out over worker threads (rankWorker.ts) and the rows put back together give the same summary.
  */
 export function rankPaths(index: HistoryIndexData, targets: readonly RankTarget[], options: ExpertModelOptions, limit: number): RankedRow[] {
+  // Every folder's roll-up in one pass over the files (files borrow from their folders): not one pass per folder.
+  prepareAllFolderRollups(index, { halfLifeDays: options.halfLifeDays, extraBots: options.extraBots });
   const classify = (email: string) => ({ placement: { email }, relationship: 'unknown' as const });
   return targets.map(([path, kind]) =>
     rankExperts({ index, target: { path, kind }, options, classify, limit }).experts.map((e) => {
