@@ -40,6 +40,21 @@ export function folderTerms(rollup: FolderRollup, human: HumanFilter, w: ScoreWe
   return out;
 }
 
+const termsMemo = new WeakMap<FolderRollup, Map<string, Map<string, number>>>();
+
+/**
+ * `folderTerms` of a roll-up for a query that judges bots as the roll-up did (its people are the
+ * humans already): memoised, since every file under a folder borrows the same terms.
+ */
+export function rollupTerms(rollup: FolderRollup, w: ScoreWeights): Map<string, number> {
+  let byWeights = termsMemo.get(rollup);
+  if (!byWeights) termsMemo.set(rollup, (byWeights = new Map()));
+  const key = `${w.recency} ${w.doa} ${w.creator}`;
+  let terms = byWeights.get(key);
+  if (!terms) byWeights.set(key, (terms = folderTerms(rollup, () => true, w)));
+  return terms;
+}
+
 /** Candidates for a folder target: everyone who changed a file under it. */
 export function folderCandidates(rollup: FolderRollup, human: HumanFilter, w: ScoreWeights): Map<string, Candidate> {
   const out = new Map<string, Candidate>();
@@ -105,7 +120,10 @@ export function fileCandidates(index: HistoryIndexData, path: string, blame: Bla
  * Adds evidence from the nearest parent folder with at least `backoffMinChanges` changes besides
  * the file's own, when the file itself has fewer. Returns the folder used, if any.
  */
-export function applyBackoff(index: HistoryIndexData, path: string, humanChanges: number, candidates: Map<string, Candidate>, human: HumanFilter, w: ScoreWeights, options: ExpertModelOptions): string | undefined {
+export function applyBackoff(
+  index: HistoryIndexData, path: string, humanChanges: number, candidates: Map<string, Candidate>, human: HumanFilter, w: ScoreWeights, options: ExpertModelOptions,
+  termsOf: (rollup: FolderRollup) => Map<string, number> = (rollup) => folderTerms(rollup, human, w),
+): string | undefined {
   const min = options.backoffMinChanges;
   if (!(min > 0) || humanChanges >= min) return undefined;
   const strength = 1 - humanChanges / min;
@@ -115,7 +133,7 @@ export function applyBackoff(index: HistoryIndexData, path: string, humanChanges
     const rollup = folderRollup(index, folders[level], settings);
     if (rollup.totalChanges - humanChanges < min) continue;
     const beta = w.backoff * Math.pow(w.backoffDecay, level) * strength;
-    for (const [email, term] of folderTerms(rollup, human, w)) {
+    for (const [email, term] of termsOf(rollup)) {
       if (term <= 0) continue;
       const p = rollup.people.get(email);
       const cand = candidate(candidates, email);

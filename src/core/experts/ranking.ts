@@ -1,7 +1,7 @@
 import type { Placement, Relationship } from '../directory/types';
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { isBot } from './bots';
-import { applyBackoff, fileCandidates, folderCandidates, type Candidate } from './candidates';
+import { applyBackoff, fileCandidates, folderCandidates, rollupTerms, type Candidate } from './candidates';
 import { explain, type TargetKind } from './explain';
 import { folderRollup } from './folderRollup';
 import { DEFAULT_WEIGHTS, isFormer, type ScoreWeights } from './scoring';
@@ -51,6 +51,23 @@ function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || b.evidence.changes - a.evidence.changes || (a.email < b.email ? -1 : a.email > b.email ? 1 : 0);
 }
 
+/** The `limit` best candidates with a positive score, best first: sorting all would cost more (a file borrowing from a big folder has hundreds). */
+function topRanked(candidates: Iterable<Candidate>, limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  if (limit <= 0) return top;
+  for (const c of candidates) {
+    if (!(c.score > 0)) continue;
+    if (top.length === limit) {
+      if (byScore(c, top[limit - 1]) >= 0) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && byScore(c, top[at - 1]) < 0) at--;
+    top.splice(at, 0, c);
+  }
+  return top;
+}
+
 /**
  * Ranks the people who know a line range, a file or a folder best. Pure and cheap: a file query
  * touches only that file's contributors; folder roll-ups are memoised per index object.
@@ -78,7 +95,8 @@ export function rankExperts(input: RankingInput): ExpertRanking {
   } else {
     const file = fileCandidates(index, path, blame, human, w, options.halfLifeDays);
     candidates = file.candidates;
-    applyBackoff(index, path, file.humanChanges, candidates, human, w, options);
+    // Without blame every name comes from the index, so bots are judged as the roll-ups judged them.
+    applyBackoff(index, path, file.humanChanges, candidates, human, w, options, blame ? undefined : (rollup) => rollupTerms(rollup, w));
   }
 
   const formerByEmail = new Map<string, boolean>();
@@ -93,7 +111,7 @@ export function rankExperts(input: RankingInput): ExpertRanking {
   }
 
   const limit = Math.max(0, Math.floor(input.limit ?? DEFAULT_LIMIT));
-  const ranked = [...candidates.values()].filter((c) => c.score > 0).sort(byScore).slice(0, limit);
+  const ranked = topRanked(candidates.values(), limit);
   const top = ranked.length > 0 ? ranked[0].score : 1;
   const experts: RankedExpert[] = ranked.map((c) => {
     const name = nameOf(c.email);

@@ -3,7 +3,7 @@ import { defaultExpertModelOptions, rankExperts } from '../../../src/core/expert
 import { folderRollup, parentFolders, prepareAllFolderRollups } from '../../../src/core/experts/folderRollup';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import { buildHistoryIndex } from '../../../src/core/git/historyIndexBuilder';
-import type { HistoryIndexData } from '../../../src/core/git/historyTypes';
+import type { BlameSummary, HistoryIndexData } from '../../../src/core/git/historyTypes';
 import { silentLogger } from '../../../src/core/logger';
 import { rankPaths, summaryAsOf, summaryModel, summaryTargets } from '../../../src/core/summary/buildSummary';
 import { TestRepo } from '../../support/gitRepo';
@@ -56,15 +56,19 @@ describe('folder roll-ups of every folder in one pass', () => {
     assert.ok(![...folderRollup(prepared, '', settings).people.keys()].some((e) => e.includes('[bot]')), 'bots are left out');
   });
 
-  it('give the summary rows ranking each path alone gives', () => {
+  it('give the summary rows ranking each path alone gives, with every candidate sorted and bots judged per query', () => {
     const options = summaryModel(summaryAsOf(index));
     const targets = summaryTargets(index);
     const rows = rankPaths(fresh(), targets, options, 5);
+    const model = { ...defaultExpertModelOptions(options.now), ...options };
+    // A blame with no lines takes the query's own bot verdicts (no shared folder terms); a huge limit sorts everyone.
+    const blame = (path: string): BlameSummary => ({ path, startLine: 1, endLine: 1, totalLines: 0, linesByPerson: new Map(), names: new Map(), lastTimeByPerson: new Map(), uncommittedLines: 0 });
     const alone = targets.map(([path, kind]) => {
-      const ranking = rankExperts({ index: fresh(), target: { path, kind }, options: { ...defaultExpertModelOptions(options.now), ...options }, classify: (email) => ({ placement: { email }, relationship: 'unknown' }), limit: 5 });
-      return ranking.experts.map((e) => e.email);
+      const ranking = rankExperts({ index: fresh(), target: { path, kind }, ...(kind === 'file' ? { blame: blame(path) } : {}), options: model, classify: (email) => ({ placement: { email }, relationship: 'unknown' }), limit: 1000 });
+      return ranking.experts.slice(0, 5).map((e) => e.email);
     });
     assert.deepStrictEqual(rows.map((r) => r.map(([email]) => email)), alone);
-    assert.ok(rows.some((r) => r.length > 1), 'someone ranks');
+    assert.ok(rows.some((r) => r.length === 3), 'the three people rank');
+    assert.ok(rows.every((r) => r.every(([email]) => !email.includes('[bot]'))), 'the bot never does');
   });
 });
