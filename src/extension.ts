@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
+import { OrgFeature } from './vscode/org/orgFeature';
+import { orgTestApi, type OrgTestApi } from './vscode/org/orgTestApi';
 import type { ExpertsNode, ExpertsViewState } from './vscode/experts/expertsView';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
@@ -21,6 +23,7 @@ export interface ConstellationApi {
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
+  org: OrgTestApi;
   platform: {
     githubEndpoint(): EndpointResult;
     githubClientsCreated(): number;
@@ -42,8 +45,10 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   const platform = new ExtensionPlatform(context);
   const experts = new ExpertsFeature(platform);
   const patterns = new PatternsFeature(platform, experts);
+  // The organisation (hub index, repositories by name): OrgApi, for features that span repositories.
+  const org = new OrgFeature(platform, patterns);
   const threads = new ThreadsController(platform, experts, patterns);
-  context.subscriptions.push(threads, patterns, experts, platform);
+  context.subscriptions.push(org, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     experts: {
@@ -54,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
     },
     patterns: patternsTestApi(patterns),
     threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
+    org: orgTestApi(org, platform.githubDirectory),
     platform: {
       githubEndpoint: () => platform.github.endpoint(),
       githubClientsCreated: () => platform.github.clientsCreated,

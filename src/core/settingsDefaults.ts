@@ -14,6 +14,7 @@ export const SETTING_DEFAULTS = {
   'experts.backoffMinChanges': model.backoffMinChanges,
   'experts.extraBots': [] as string[],
   'directory.path': DEFAULT_DIRECTORY_PATH,
+  'directory.refreshMinutes': 60,
   'patterns.libraries': [] as string[],
   'patterns.markerKeyword': DEFAULT_MARKER_KEYWORD,
   'patterns.codeLens': true,
@@ -22,6 +23,7 @@ export const SETTING_DEFAULTS = {
   'github.apiUrl': '',
   'threads.refreshMinutes': 5,
   'hub.repository': '',
+  'hub.refreshMinutes': 30,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

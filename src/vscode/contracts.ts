@@ -11,6 +11,15 @@ export interface CodeTarget extends LineRange {
   uri: string;
 }
 
+/** A person to ask, as an org-wide answer (the hub index) names them: JSON-safe. */
+export interface PersonToAsk {
+  name: string;
+  email?: string;
+  /** GitHub login: the thread @mentions them. */
+  login?: string;
+  team?: string;
+}
+
 /** Arguments of `constellation.threads.start`; every field is optional. */
 export interface StartThreadArgs {
   /** Document URI and 1-based inclusive lines of the code the thread is about. */
@@ -19,6 +28,8 @@ export interface StartThreadArgs {
   endLine?: number;
   /** Suggest this expert first. */
   expertEmail?: string;
+  /** Ask this person first, even when they are not among the code's experts (or there is no code). */
+  expert?: PersonToAsk;
   /** The thread is about this pattern. */
   patternId?: string;
   /** Community id of the venue (skips the prompt). */
@@ -60,6 +71,11 @@ export const Commands = {
     clearFilter: 'constellation.patterns.clearFilter',
     signIn: 'constellation.patterns.signIn',
   },
+  org: {
+    whoKnows: 'constellation.org.whoKnows',
+    ask: 'constellation.org.ask',
+    signIn: 'constellation.org.signIn',
+  },
   threads: {
     start: 'constellation.threads.start',
     post: 'constellation.threads.post',
@@ -84,6 +100,10 @@ export interface CommandArgs {
   'constellation.experts.copyEmail': [email: string];
   'constellation.experts.askInThread': [target: CodeTarget | undefined, email?: string];
   'constellation.threads.start': [args?: StartThreadArgs];
+  /** Opens "Who Knows…?" (the organisation's hub index), with a first query. */
+  'constellation.org.whoKnows': [query?: string];
+  /** Starts a design thread asking a person the hub index named, about some code (the import) or a topic. */
+  'constellation.org.ask': [person: PersonToAsk, target?: CodeTarget, topic?: string];
   'constellation.threads.post': [draft?: vscode.Uri];
   'constellation.experts.focus': [];
   'constellation.threads.focus': [];
@@ -96,6 +116,14 @@ export function runCommand<K extends keyof CommandArgs, R = unknown>(id: K, ...a
 /** A `command:` link, its arguments JSON-encoded as VS Code's Markdown expects. */
 export function commandLink<K extends keyof CommandArgs>(id: K, ...args: CommandArgs[K]): string {
   return commandUri(id, args);
+}
+
+export function isPersonToAsk(value: unknown): value is PersonToAsk {
+  const p = value as PersonToAsk;
+  const optionalText = (v: unknown, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
+  return !!p && typeof p === 'object' && !Array.isArray(p) && typeof p.name === 'string' && p.name.length > 0 && p.name.length <= 200
+    && optionalText(p.email, 254) && optionalText(p.login, 39) && optionalText(p.team, 200)
+    && Object.keys(p).every((k) => ['name', 'email', 'login', 'team'].includes(k));
 }
 
 export function isCodeTarget(value: unknown): value is CodeTarget {

@@ -17,8 +17,10 @@ export function launchBrowser(tools: HostTools, sb: Sandbox): Promise<Browser> {
 
 export type PayloadEntry = [string, string];
 
+/** Opens a folder, or a multi-root workspace when given its `.code-workspace` file. */
 export function workbenchUrl(server: CodeServer, folder: string, payload?: PayloadEntry[]): string {
-  let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  let url = `${server.url}/?${kind}=${encodeURIComponent(folder)}`;
   if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

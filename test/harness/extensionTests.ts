@@ -11,7 +11,7 @@ import { removeSandbox, type Sandbox } from './sandbox';
 export interface ExtensionTestRun {
   label: string;
   sandbox: Sandbox;
-  /** Folder opened in the workbench. */
+  /** Folder, or `.code-workspace` file, opened in the workbench. */
   workspace: string;
   /** Compiled test index exporting run(). */
   testsIndex: string;

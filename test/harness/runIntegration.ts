@@ -4,11 +4,13 @@
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
  *   demo      - the demo organisation (`npm run demo`'s workspace), trusted
  *   alone     - trusted, for tests that dispose the host's activation (lifecycle): their own host
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo|alone] [--grep <test title part>] [--timeout <s>]
+ *   multiroot - trusted, a .code-workspace of two repositories and one nested in a folder
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo|alone|multiroot] [--grep <test title part>] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
+import { createMultiRootFixture, MULTIROOT_INFO_ENV } from '../support/fixtureMultiRoot';
 import { createFixtureWorkspace, FIXTURE_INFO_ENV } from '../support/fixtureWorkspace';
 import { assertCompiled, exitCodeFor, type ExtensionTestResult, runExtensionTests } from './extensionTests';
 import { HarnessError, hostTools, requireFile } from './hostTools';
@@ -20,6 +22,7 @@ const GROUPS = [
   { group: 'untrusted', trusted: false, preset: 'test' },
   { group: 'demo', trusted: true, preset: 'demo' },
   { group: 'alone', trusted: true, preset: 'test' },
+  { group: 'multiroot', trusted: true, preset: 'test' },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -38,14 +41,23 @@ async function main(): Promise<number> {
   const results: ExtensionTestResult[] = [];
   for (const { group, trusted, preset } of GROUPS.filter((g) => !only || g.group === only)) {
     const sandbox = createSandbox(group, { trusted });
-    const workspace = path.join(sandbox.root, 'ws');
-    const fixture = createFixtureWorkspace(workspace, preset);
     const fixtureFile = path.join(sandbox.root, 'fixture.json');
-    writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
-    say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
+    let workspace = path.join(sandbox.root, 'ws');
+    let infoEnv: string = FIXTURE_INFO_ENV;
+    if (group === 'multiroot') {
+      const fixture = createMultiRootFixture(workspace);
+      writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
+      workspace = fixture.workspaceFile;
+      infoEnv = MULTIROOT_INFO_ENV;
+      say(group, `fixture: ${workspace} (web, http, web/tools/codegen)`);
+    } else {
+      const fixture = createFixtureWorkspace(workspace, preset);
+      writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
+      say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);
+    }
     results.push(await runExtensionTests(tools, {
       label: group, sandbox, workspace, testsIndex, trusted, timeoutMs,
-      env: { CONSTELLATION_TEST_GROUP: group, [FIXTURE_INFO_ENV]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
+      env: { CONSTELLATION_TEST_GROUP: group, [infoEnv]: fixtureFile, ...(grep ? { CONSTELLATION_TEST_GREP: grep } : {}) },
     }));
   }
   if (results.length === 0) throw new HarnessError(`no run matches --only ${only ?? ''}`);

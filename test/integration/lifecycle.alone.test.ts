@@ -14,10 +14,29 @@ async function registeredOf(declared: string[]): Promise<string[]> {
   return declared.filter((c) => all.has(c)).sort();
 }
 
+/** A memento that keeps its values in memory, as a fresh workspace's state would start. */
+function memoryMemento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => {
+      if (value === undefined) values.delete(key);
+      else values.set(key, value);
+    },
+  } as vscode.Memento;
+}
+
 /** Only what activate() reads; each run gets its own storage. */
 function freshContext(): vscode.ExtensionContext {
   const storage = vscode.Uri.file(path.join(os.tmpdir(), `constellation-lifecycle-${process.pid}-${Date.now()}`));
-  return { subscriptions: [], globalStorageUri: storage, extensionMode: vscode.ExtensionMode.Production, extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri } as unknown as vscode.ExtensionContext;
+  return {
+    subscriptions: [],
+    globalStorageUri: storage,
+    workspaceState: memoryMemento(),
+    extensionMode: vscode.ExtensionMode.Production,
+    extensionUri: vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri,
+  } as unknown as vscode.ExtensionContext;
 }
 
 /**

@@ -104,7 +104,7 @@ async function pathTargets(hub: HubIndex, rawPath: string, repository?: string):
 }
 
 /** The literal folder before a glob's first wildcard (`src/retry/**` → `src/retry`). */
-function literalPrefix(glob: string): string {
+export function literalPrefix(glob: string): string {
   const segments = glob.split('/');
   const literal: string[] = [];
   for (const s of segments) {

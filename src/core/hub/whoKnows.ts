@@ -7,8 +7,8 @@ import type { OrgDirectory } from '../directory/orgDirectory';
 import { relationship } from '../directory/relationship';
 import type { Placement, Relationship } from '../directory/types';
 import { humaniseAge } from '../experts';
-import type { SummaryPerson } from '../summary/summaryTypes';
 import type { HubIndex } from './hubIndex';
+import { describePerson, mergeKey, placementOfYou } from './hubPeople';
 import { resolveTargets, type WhoKnowsQuery } from './hubTargets';
 
 export type { WhoKnowsQuery, CodeAreaSpec } from './hubTargets';
@@ -80,7 +80,7 @@ export async function whoKnows(hub: HubIndex, query: WhoKnowsQuery, context: Who
       const key = mergeKey(person, context.directory);
       let acc = byKey.get(key);
       if (!acc) {
-        acc = { expert: describePerson(key, person, context.directory), score: 0 };
+        acc = { expert: { ...describePerson(key, person, context.directory), repositories: [] }, score: 0 };
         byKey.set(key, acc);
       }
       acc.score += score / 1000;
@@ -93,9 +93,7 @@ export async function whoKnows(hub: HubIndex, query: WhoKnowsQuery, context: Who
       repo.created ||= (flags & 1) === 1;
     }
   }
-  const you = context.you && (context.you.email || context.you.login) && context.directory
-    ? context.directory.placementOf({ email: context.you.email ?? '', github: context.you.login })
-    : undefined;
+  const you = placementOfYou(context.you, context.directory);
   const ranked = [...byKey.values()].map((acc) => {
     const former = now - acc.expert.lastActive > formerAfter;
     return { acc, former, score: acc.score * (former ? FORMER_FACTOR : 1) };
@@ -111,34 +109,6 @@ export async function whoKnows(hub: HubIndex, query: WhoKnowsQuery, context: Who
     explanation: explain(acc.expert.repositories, now, former),
   }));
   return { resolvedAs, matched, experts };
-}
-
-/** One person across repositories: the GitHub login wins (two emails, one login → one person). */
-function mergeKey(person: SummaryPerson, directory: OrgDirectory | undefined): string {
-  const login = person.login ?? (person.email && directory ? directory.placementOf({ email: person.email }).github : undefined);
-  if (login) return `@${login.toLowerCase()}`;
-  if (person.email) return directory ? directory.canonicalEmail(person.email) : person.email;
-  return person.key;
-}
-
-function describePerson(key: string, person: SummaryPerson, directory: OrgDirectory | undefined): Accumulator['expert'] {
-  const fromSummary: Placement = { email: person.email ?? '' };
-  if (person.team) fromSummary.team = { id: person.team.id, name: person.team.name, ...(person.businessUnit ? { businessUnit: person.businessUnit.id } : {}) };
-  if (person.businessUnit) fromSummary.businessUnit = { id: person.businessUnit.id, name: person.businessUnit.name, company: person.businessUnit.company ?? person.company?.id ?? '' };
-  if (person.company) fromSummary.company = { id: person.company.id, name: person.company.name, domains: [] };
-  let placement = fromSummary;
-  if (directory && (person.email || person.login)) {
-    const known = directory.placementOf({ email: person.email ?? '', github: person.login });
-    // The reader's directory knows where someone sits now; the summary, where they sat at export.
-    if (known.team || known.company) placement = { ...fromSummary, ...known };
-    else if (known.name) placement = { ...fromSummary, name: known.name };
-  }
-  const name = placement.name ?? person.name ?? person.login ?? person.email ?? `someone (${person.key.slice(0, 10)})`;
-  const expert: Accumulator['expert'] = { key, name, placement, lastActive: person.lastActive, repositories: [] };
-  if (person.email) expert.email = person.email;
-  const login = person.login ?? placement.github;
-  if (login) expert.login = login;
-  return expert;
 }
 
 function explain(repositories: OrgExpertRepository[], now: number, former: boolean): string {

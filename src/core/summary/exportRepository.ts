@@ -43,7 +43,7 @@ export interface ExportOptions {
   /** Directory options (its path; a GitHub snapshot once wired). */
   directory?: LoadDirectoryOptions;
   communities?: CommunityFiguresProvider;
-  /** Worker threads for ranking a large repository (default: the cores, at most 4; 1 = this thread only). */
+  /** Threads to rank a large repository in, this one included (default: the cores, at most 4; 1 = this thread only). */
   workers?: number;
   signal?: AbortSignal;
 }

@@ -56,9 +56,16 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
     this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (affects(e, 'experts', 'directory')) view.refresh(); }));
     this.register(platform.directory.onDidChange(() => view.refresh()));
     this.register(platform.repositories.onDidChangeConfig(() => view.refresh()));
+    // Every repository of the workspace (each folder of a multi-root workspace, clones nested in them) is indexed.
+    const trackRepositories = async (): Promise<void> => {
+      for (const repository of (await platform.repositories.discover()).repositories) void indexing.trackFolder(vscode.Uri.file(repository.root));
+    };
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void trackRepositories()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void trackRepositories()));
     trackOpenDocuments();
     if (vscode.workspace.isTrusted) {
       for (const folder of vscode.workspace.workspaceFolders ?? []) void indexing.trackFolder(folder.uri);
+      void trackRepositories();
     }
   }
 

@@ -26,8 +26,17 @@ async function isDirectory(folder: string): Promise<boolean> {
   return fs.stat(folder).then((s) => s.isDirectory(), () => false);
 }
 
-export async function loadLibraries(settings: PatternSettings, github: GitHubSession, cacheDir: string, logger: Logger, signal?: AbortSignal): Promise<LoadedLibraries> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+/**
+ * `repositories`: roots of the workspace's repositories; those nested inside a workspace folder
+ * are library bases too (each clone's own `.constellation/patterns`).
+ */
+export async function loadLibraries(settings: PatternSettings, github: GitHubSession, cacheDir: string, logger: Logger, signal?: AbortSignal, repositories: readonly string[] = []): Promise<LoadedLibraries> {
+  const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const nested = repositories.filter((root) => workspaceFolders.some((folder) => {
+    const relative = path.relative(folder, root);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  }));
+  const folders = [...new Set([...workspaceFolders, ...nested])];
   const out: LoadedLibraries = { libraries: [], notices: [], folders: [] };
   const entries = libraryEntries(settings.libraries);
   const loads = entries.map((entry) => loadEntry(entry, folders, github, cacheDir, logger, signal, out));

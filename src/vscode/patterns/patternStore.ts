@@ -32,7 +32,13 @@ export class PatternStore implements vscode.Disposable {
   /** Fires after every completed (re)load. */
   readonly onDidLoad = this.loadedEmitter.event;
 
-  constructor(private readonly cacheDir: string, private readonly github: GitHubSession, private readonly logger: Logger) {}
+  constructor(
+    private readonly cacheDir: string,
+    private readonly github: GitHubSession,
+    private readonly logger: Logger,
+    /** Roots of the workspace's repositories (nested clones hold libraries of their own). */
+    private readonly repositories: () => Promise<readonly string[]> = async () => [],
+  ) {}
 
   catalogue(): PatternCatalogue | undefined {
     return this.current;
@@ -93,7 +99,8 @@ export class PatternStore implements vscode.Disposable {
     this.changed.fire();
     const started = performance.now();
     try {
-      const loaded = await loadLibraries(readPatternSettings(), this.github, this.cacheDir, this.logger, this.controller.signal);
+      const roots = await this.repositories().catch(() => []);
+      const loaded = await loadLibraries(readPatternSettings(), this.github, this.cacheDir, this.logger, this.controller.signal, roots);
       if (this.controller.signal.aborted) return;
       const catalogue = mergeLibraries(loaded.libraries);
       this.current = catalogue;

@@ -30,7 +30,8 @@ export class PatternsFeature extends Disposable implements PatternsApi {
   constructor(private readonly platform: Platform, experts: ExpertsApi) {
     super();
     const logger = tagged(platform.logger, 'patterns');
-    const store = this.register(new PatternStore(path.join(platform.storagePath, 'patterns'), platform.github, logger));
+    const repositoryRoots = async (): Promise<string[]> => (await platform.repositories.discover()).repositories.map((r) => r.root);
+    const store = this.register(new PatternStore(path.join(platform.storagePath, 'patterns'), platform.github, logger, repositoryRoots));
     const documents = new DocumentPatterns(store, logger);
     const view = this.register(new PatternsViewProvider(store, documents));
     const panel = this.register(new PatternPanel(() => platform.extensionUri, store, experts, platform.directory, platform.external, logger));

@@ -8,6 +8,6 @@ export function setting<K extends SettingKey>(key: K): SettingValue<K> {
 }
 
 /** Whether a configuration change touches one of the given settings. */
-export function affects(event: vscode.ConfigurationChangeEvent, ...keys: Array<SettingKey | 'experts' | 'patterns' | 'github' | 'threads' | 'directory'>): boolean {
+export function affects(event: vscode.ConfigurationChangeEvent, ...keys: Array<SettingKey | 'experts' | 'patterns' | 'github' | 'threads' | 'directory' | 'hub'>): boolean {
   return keys.some((key) => event.affectsConfiguration(`constellation.${key}`));
 }

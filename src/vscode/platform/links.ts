@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { githubWebBase } from '../../core/github/endpoint';
-import { Commands, isCodeTarget, type CommandArgs } from '../contracts';
+import { Commands, isCodeTarget, isPersonToAsk, type CommandArgs } from '../contracts';
 import { setting } from './configuration';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
@@ -24,6 +24,11 @@ export const LINK_COMMANDS: Partial<Record<keyof CommandArgs, Validator>> = {
   [Commands.experts.copyEmail]: ([email, ...rest]) => typeof email === 'string' && email.length <= 254 && EMAIL.test(email) && rest.length === 0,
   [Commands.experts.askInThread]: ([target, email, ...rest]) =>
     (target === undefined || target === null || (isCodeTarget(target) && isFileUri(target.uri))) && (email === undefined || (typeof email === 'string' && EMAIL.test(email))) && rest.length === 0,
+  [Commands.org.whoKnows]: ([query, ...rest]) => (query === undefined || (typeof query === 'string' && query.length <= 200)) && rest.length === 0,
+  [Commands.org.ask]: ([person, target, topic, ...rest]) =>
+    isPersonToAsk(person) && (person.email === undefined || EMAIL.test(person.email))
+    && (target === undefined || target === null || (isCodeTarget(target) && isFileUri(target.uri)))
+    && (topic === undefined || (typeof topic === 'string' && topic.length <= 200)) && rest.length === 0,
 };
 
 /** For `MarkdownString.isTrusted`: the hover and every other Markdown we render trust these only. */

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DirectoryCache, type LoadedDirectory } from '../../core/engine/directoryCache';
 import type { ConfigDiagnostic } from '../../core/directory/types';
+import type { GitHubDirectorySnapshot } from '../../core/directory/github/githubDirectoryTypes';
 import type { Logger } from '../../core/logger';
 import { Debouncer } from '../../core/util/debounce';
 import { affects, setting } from './configuration';
@@ -24,7 +25,9 @@ export class OrgDirectoryService extends Disposable {
   readonly onDidChange = this.changed.event;
   private readonly settle = this.register(new Debouncer(200));
 
-  constructor(registry: RepositoryRegistry, private readonly logger: Logger) {
+  private github: GitHubDirectorySnapshot | undefined;
+
+  constructor(private readonly registry: RepositoryRegistry, private readonly logger: Logger) {
     super();
     this.cache = new DirectoryCache(logger, setting('directory.path'), (repository, list) => this.publish(repository, list));
     this.register(registry.onDidAddRepository((repository) => this.watch(repository)));
@@ -43,6 +46,18 @@ export class OrgDirectoryService extends Disposable {
 
   get(repository: string): Promise<LoadedDirectory> {
     return this.cache.get(repository);
+  }
+
+  /** The organisation's teams and members from GitHub (GitHubDirectoryService): every directory reloads with them. */
+  setGitHubSnapshot(snapshot: GitHubDirectorySnapshot | undefined): void {
+    if (snapshot === this.github) return;
+    this.github = snapshot;
+    this.cache.setGitHubSnapshot(snapshot);
+    for (const repository of this.registry.known()) this.changed.fire(repository.root);
+  }
+
+  get githubSnapshot(): GitHubDirectorySnapshot | undefined {
+    return this.github;
   }
 
   /** Where the directory of a repository is read from (the setting, relative to the root). */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { GitRunner } from '../../core/git/gitRunner';
 import type { Logger } from '../../core/logger';
 import { Disposable } from './disposable';
+import { GitHubDirectoryService } from './githubDirectory';
 import { GitHubSession } from './githubSession';
 import { ExternalOpener } from './links';
 import { channelLogger } from './logging';
@@ -16,6 +17,8 @@ export interface Platform {
   repositories: RepositoryRegistry;
   directory: OrgDirectoryService;
   github: GitHubSession;
+  /** The organisation's teams from GitHub, merged into every directory with a `github:` section. */
+  githubDirectory: GitHubDirectoryService;
   external: ExternalOpener;
   /** The extension's global storage folder (indexes, pattern caches, drafts). */
   storagePath: string;
@@ -31,6 +34,7 @@ export class ExtensionPlatform extends Disposable implements Platform {
   readonly repositories: RepositoryRegistry;
   readonly directory: OrgDirectoryService;
   readonly github: GitHubSession;
+  readonly githubDirectory: GitHubDirectoryService;
   readonly external: ExternalOpener;
   readonly storagePath: string;
   readonly extensionUri: vscode.Uri;
@@ -48,6 +52,7 @@ export class ExtensionPlatform extends Disposable implements Platform {
     this.github = this.register(new GitHubSession(this.logger, context.extensionMode));
     this.external = this.register(new ExternalOpener(this.logger));
     this.storagePath = context.globalStorageUri.fsPath;
+    this.githubDirectory = this.register(new GitHubDirectoryService(this.repositories, this.directory, this.github, this.storagePath, this.logger));
     this.extensionUri = context.extensionUri;
     this.mode = context.extensionMode;
     this.workspaceState = context.workspaceState;

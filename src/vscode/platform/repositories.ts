@@ -6,6 +6,7 @@ import type { GitRunner } from '../../core/git/gitRunner';
 import { findRepository, resolveHead } from '../../core/git/repository';
 import { readRepositoryConfig, type RepositoryConfig } from '../../core/git/repositoryConfig';
 import type { Logger } from '../../core/logger';
+import { repositoryIdentity, type RepositoryIdentity } from '../../core/repositories/repositoryName';
 import { Debouncer } from '../../core/util/debounce';
 import { PromiseCache } from '../../core/util/promiseCache';
 import { Disposable } from './disposable';
@@ -23,6 +24,7 @@ export class GitRepository extends Disposable {
   readonly onDidChangeConfig = this.configChanged.event;
   private headValue: Promise<string | undefined> | undefined;
   private configValue: Promise<RepositoryConfig> | undefined;
+  private identityValue: Promise<RepositoryIdentity> | undefined;
   private readonly settle = this.register(new Debouncer(SETTLE_MS));
 
   constructor(readonly root: string, readonly gitDir: string, readonly commonDir: string, private readonly git: GitRunner) {
@@ -47,6 +49,12 @@ export class GitRepository extends Disposable {
     return this.configValue;
   }
 
+  /** `owner/name` from the remote (the name `repo:glob` code areas and hub shards use); cached until the config changes. */
+  identity(): Promise<RepositoryIdentity> {
+    this.identityValue ??= repositoryIdentity(this.git, this.root);
+    return this.identityValue;
+  }
+
   async userEmail(): Promise<string | undefined> {
     return (await this.config()).userEmail;
   }
@@ -56,6 +64,7 @@ export class GitRepository extends Disposable {
     const changed = (uri: vscode.Uri): void => {
       if (path.basename(uri.fsPath) === 'config') {
         this.configValue = undefined;
+        this.identityValue = undefined;
         this.settle.schedule(() => this.configChanged.fire(), 'config');
         return;
       }
@@ -81,6 +90,7 @@ export interface FileInRepository {
 export class RepositoryRegistry extends Disposable {
   private readonly byFolder = new PromiseCache<GitRepository | undefined>();
   private readonly byRoot = new Map<string, GitRepository>();
+  private discovered: Promise<{ repositories: GitRepository[]; truncated: boolean }> | undefined;
   private readonly added = this.register(new vscode.EventEmitter<GitRepository>());
   private readonly headChanged = this.register(new vscode.EventEmitter<GitRepository>());
   private readonly configChanged = this.register(new vscode.EventEmitter<GitRepository>());
@@ -91,7 +101,19 @@ export class RepositoryRegistry extends Disposable {
 
   constructor(readonly git: GitRunner, private readonly logger: Logger) {
     super();
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.byFolder.clear()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.byFolder.clear();
+      this.discovered = undefined;
+    }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => (this.discovered = undefined)));
+    // A clone added or removed inside a workspace folder.
+    const clones = this.register(vscode.workspace.createFileSystemWatcher('**/.git', false, true, false));
+    const forget = (): void => {
+      this.discovered = undefined;
+      this.byFolder.clear();
+    };
+    this.register(clones.onDidCreate(forget));
+    this.register(clones.onDidDelete(forget));
   }
 
   async locate(uri: vscode.Uri, signal?: AbortSignal): Promise<FileInRepository | undefined> {
@@ -125,9 +147,21 @@ export class RepositoryRegistry extends Disposable {
 
   /**
    * Every repository of a multi-root workspace, including ones nested inside a folder (a bounded
-   * walk that skips node_modules, build output and hidden folders).
+   * walk that skips node_modules, build output and hidden folders). The default walk is kept until
+   * the workspace folders change or a `.git` appears or goes: features ask for it often.
    */
-  async discover(options: DiscoverOptions = {}): Promise<{ repositories: GitRepository[]; truncated: boolean }> {
+  discover(options: DiscoverOptions = {}): Promise<{ repositories: GitRepository[]; truncated: boolean }> {
+    if (!vscode.workspace.isTrusted) return Promise.resolve({ repositories: [], truncated: false });
+    const custom = options.maxDepth !== undefined || options.maxFolders !== undefined || options.signal !== undefined;
+    if (custom) return this.walk(options);
+    this.discovered ??= this.walk({}).catch((err: unknown) => {
+      this.discovered = undefined;
+      throw err;
+    });
+    return this.discovered;
+  }
+
+  private async walk(options: DiscoverOptions): Promise<{ repositories: GitRepository[]; truncated: boolean }> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const { roots, truncated } = await discoverRepositoryRoots(folders, options);
     const enclosing = await this.workspaceRepositories();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { buildPermalink } from '../../core/threads/permalink';
-import { renderPreview, type ThreadPreview } from '../../core/threads/compose';
+import { renderPreview, type SuggestedExpert, type ThreadPreview } from '../../core/threads/compose';
 import { fromRange } from '../experts/codeTarget';
 import type { StartThreadArgs } from '../contracts';
 import type { CommunitiesController, VenueEntry } from './communities';
@@ -28,7 +28,8 @@ export interface StartedThread {
 /** Opens an editable draft of a new design thread about some code (or a pattern). */
 export async function startThread(deps: StartThreadDeps, options: StartThreadOptions = {}): Promise<StartedThread | undefined> {
   const code = await selectedCode(options);
-  if (!code && !options.patternId) {
+  // A question to a person the organisation's index named needs no code: it is about a package or a path.
+  if (!code && !options.patternId && !options.expert) {
     void notify.info('Select the code you want to ask about, then start a design thread.');
     return undefined;
   }
@@ -40,14 +41,21 @@ export async function startThread(deps: StartThreadDeps, options: StartThreadOpt
   if (!venue) return undefined;
   const title = options.title ?? (await vscode.window.showInputBox({
     title: 'Design thread title',
-    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : related.patterns[0] ? `About the pattern "${related.patterns[0].title}"` : '',
+    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : related.patterns[0] ? `About the pattern "${related.patterns[0].title}"` : options.expert ? `Question for ${options.expert.name}` : '',
     validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
   }));
   if (!title?.trim()) return undefined;
-  const experts = code ? await suggestedExperts(deps, code, options.expertEmail) : [];
+  const experts = withPersonToAsk(code ? await suggestedExperts(deps, code, options.expertEmail) : [], options.expert);
   const preview = renderPreview(snippetComposition(options.question ?? QUESTION_PLACEHOLDER, code, context, experts, related.patterns));
   const document = await deps.compose.open({ entry: venue, anchor: context?.anchor, uri: code?.document.uri.toString() }, title.trim(), preview.body);
   return { document, preview, venue };
+}
+
+/** The person asked for comes first, once. */
+function withPersonToAsk(experts: SuggestedExpert[], person: StartThreadOptions['expert']): SuggestedExpert[] {
+  if (!person) return experts;
+  const same = (e: SuggestedExpert): boolean => (!!person.login && e.login?.toLowerCase() === person.login.toLowerCase()) || (!!person.email && e.email?.toLowerCase() === person.email.toLowerCase());
+  return [{ name: person.name, email: person.email, login: person.login, team: person.team }, ...experts.filter((e) => !same(e))];
 }
 
 async function selectedCode(options: StartThreadOptions): Promise<CodeSelection | undefined> {
@@ -56,7 +64,8 @@ async function selectedCode(options: StartThreadOptions): Promise<CodeSelection 
     const startLine = clamp(options.startLine ?? 1, document);
     return { document, startLine, endLine: Math.max(startLine, clamp(options.endLine ?? startLine, document)) };
   }
-  if (options.patternId) return undefined;
+  // A pattern, or a person asked from the organisation's index, is the subject: not whatever is selected.
+  if (options.patternId || options.expert) return undefined;
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== 'file') return undefined;
   const target = fromRange(editor.document, editor.selection);

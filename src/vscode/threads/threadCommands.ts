@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, type StartResult, type StartThreadArgs } from '../contracts';
+import { Commands, isPersonToAsk, type StartResult, type StartThreadArgs } from '../contracts';
 import { isIssued, type ExternalOpener } from '../platform/links';
 import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
 import type { ComposeDocuments } from './draftDocuments';
@@ -30,6 +30,7 @@ function startOptions(arg: unknown): StartThreadArgs {
   return {
     uri: text('uri'), startLine: line('startLine'), endLine: line('endLine'), expertEmail: text('expertEmail'), patternId: text('patternId'),
     community: text('community'), title: text('title'), question: text('question'),
+    ...(isPersonToAsk(a.expert) ? { expert: a.expert } : {}),
   };
 }
 

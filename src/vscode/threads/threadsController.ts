@@ -43,7 +43,8 @@ export class ThreadsController extends Disposable {
     const logger = tagged(platform.logger, 'threads');
     this.logger = logger;
     const registry = platform.repositories;
-    const roots = (): Promise<GitRepository[]> => registry.workspaceRepositories();
+    // Every repository of the workspace, nested clones too: their communities, venues and anchors.
+    const roots = async (): Promise<GitRepository[]> => (await registry.discover()).repositories;
     const rootPaths = async (): Promise<string[]> => (await roots()).map((r) => r.root);
     const communities = this.register(new CommunitiesController(logger));
     const backends = new BackendProvider(platform.github, logger);

@@ -1,0 +1,47 @@
+/** The people a hub's summaries name, as the reader's directory places them: shared by every hub query. */
+import type { OrgDirectory } from '../directory/orgDirectory';
+import type { Placement } from '../directory/types';
+import type { SummaryPerson } from '../summary/summaryTypes';
+
+export interface HubPerson {
+  /** Merges one person across repositories: `@login`, else the email, else the summary's hash. */
+  key: string;
+  name: string;
+  email?: string;
+  login?: string;
+  placement: Placement;
+  lastActive: number;
+}
+
+/** One person across repositories: the GitHub login wins (two emails, one login → one person). */
+export function mergeKey(person: SummaryPerson, directory: OrgDirectory | undefined): string {
+  const login = person.login ?? (person.email && directory ? directory.placementOf({ email: person.email }).github : undefined);
+  if (login) return `@${login.toLowerCase()}`;
+  if (person.email) return directory ? directory.canonicalEmail(person.email) : person.email;
+  return person.key;
+}
+
+export function describePerson(key: string, person: SummaryPerson, directory: OrgDirectory | undefined): HubPerson {
+  const fromSummary: Placement = { email: person.email ?? '' };
+  if (person.team) fromSummary.team = { id: person.team.id, name: person.team.name, ...(person.businessUnit ? { businessUnit: person.businessUnit.id } : {}) };
+  if (person.businessUnit) fromSummary.businessUnit = { id: person.businessUnit.id, name: person.businessUnit.name, company: person.businessUnit.company ?? person.company?.id ?? '' };
+  if (person.company) fromSummary.company = { id: person.company.id, name: person.company.name, domains: [] };
+  let placement = fromSummary;
+  if (directory && (person.email || person.login)) {
+    const known = directory.placementOf({ email: person.email ?? '', github: person.login });
+    // The reader's directory knows where someone sits now; the summary, where they sat at export.
+    if (known.team || known.company) placement = { ...fromSummary, ...known };
+    else if (known.name) placement = { ...fromSummary, name: known.name };
+  }
+  const name = placement.name ?? person.name ?? person.login ?? person.email ?? `someone (${person.key.slice(0, 10)})`;
+  const described: HubPerson = { key, name, placement, lastActive: person.lastActive };
+  if (person.email) described.email = person.email;
+  const login = person.login ?? placement.github;
+  if (login) described.login = login;
+  return described;
+}
+
+/** Where you sit, for relationships; undefined without a directory or an identity. */
+export function placementOfYou(you: { email?: string; login?: string } | undefined, directory: OrgDirectory | undefined): Placement | undefined {
+  return you && (you.email || you.login) && directory ? directory.placementOf({ email: you.email ?? '', github: you.login }) : undefined;
+}
