@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
+import { CommunitiesFeature } from './vscode/communities/communitiesFeature';
+import { communitiesTestApi, type CommunitiesTestApi } from './vscode/communities/communitiesTestApi';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import type { ExpertsNode } from './vscode/experts/expertsView';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
@@ -19,6 +21,7 @@ export interface ConstellationApi {
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
+  communities: CommunitiesTestApi;
   platform: {
     githubEndpoint(): EndpointResult;
     githubClientsCreated(): number;
@@ -41,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   const experts = new ExpertsFeature(platform);
   const patterns = new PatternsFeature(platform, experts);
   const threads = new ThreadsController(platform, experts, patterns);
-  context.subscriptions.push(threads, patterns, experts, platform);
+  const communities = new CommunitiesFeature(platform, experts, patterns, threads);
+  context.subscriptions.push(communities, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     experts: {
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
     },
     patterns: patternsTestApi(patterns),
     threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
+    communities: communitiesTestApi(communities),
     platform: {
       githubEndpoint: () => platform.github.endpoint(),
       githubClientsCreated: () => platform.github.clientsCreated,

@@ -1,4 +1,5 @@
 /** The default of every `constellation.*` setting, defined once (package.json must agree: a unit test checks). */
+import { DEFAULT_WINDOW_DAYS } from './communities/reportInputs';
 import { DEFAULT_DIRECTORY_PATH } from './directory/directoryConfig';
 import { defaultExpertModelOptions } from './experts/ranking';
 import { DEFAULT_MARKER_KEYWORD } from './patterns/markers';
@@ -21,6 +22,7 @@ export const SETTING_DEFAULTS = {
   'github.apiUrl': '',
   'threads.refreshMinutes': 5,
   'hub.repository': '',
+  'communities.windowDays': DEFAULT_WINDOW_DAYS,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -16,6 +16,8 @@ export interface HoverTextOptions {
   /** Arguments that identify the hovered code, passed back to "Ask in a thread" / "Show all experts". */
   target: unknown;
   indexing: boolean;
+  /** Which communities the expert is core to ("core in Reliability Guild"), from precomputed data; shown on their line. */
+  communityRoles?: (email: string) => string | undefined;
 }
 
 
@@ -28,12 +30,13 @@ function expertLine(expert: RankedExpert, options: HoverTextOptions): string {
   const badge = `\`${RELATIONSHIP_LABELS[expert.relationship]}\``;
   const former = expert.former ? ' *(former)*' : '';
   const place = placeText(expert);
+  const roles = options.communityRoles?.(expert.email);
   const links = [
     `[$(comment-discussion) Ask](${options.commandLink('constellation.experts.askInThread', [options.target, expert.email])} "Ask ${escapeMarkdown(expert.name)} in a thread")`,
     `[$(copy) Copy email](${options.commandLink('constellation.experts.copyEmail', [expert.email])} "Copy email address")`,
   ].join(' ');
   return [
-    `**${escapeMarkdown(expert.name)}**${former} ${badge}${place ? ` — ${escapeMarkdown(place)}` : ''}  `,
+    `**${escapeMarkdown(expert.name)}**${former} ${badge}${place ? ` — ${escapeMarkdown(place)}` : ''}${roles ? ` · *${escapeMarkdown(roles)}*` : ''}  `,
     `${escapeMarkdown(expert.explanation)}  `,
     links,
   ].join('\n');

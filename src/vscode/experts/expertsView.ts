@@ -3,6 +3,7 @@ import { RELATIONSHIP_LABELS, type Relationship } from '../../core/directory/typ
 import { groupByRelationship } from '../../core/experts/display';
 import type { ExpertRanking, RankedExpert } from '../../core/experts/types';
 import { escapeMarkdown } from '../../core/util/markdown';
+import type { CommunityRolesSlot } from './communityRoles';
 import { readExpertSettings } from './expertSettings';
 import { Debouncer } from '../../core/util/debounce';
 import { fromRange } from './codeTarget';
@@ -35,7 +36,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   private readonly follow = new Debouncer(SELECTION_DEBOUNCE_MS);
   private computed: Promise<ExpertsNode[]> | undefined;
 
-  constructor(private readonly services: ExpertServices) {
+  constructor(private readonly services: ExpertServices, private readonly communityRoles?: CommunityRolesSlot) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.followEditor()),
       vscode.window.onDidChangeTextEditorSelection((e) => { if (e.textEditor === vscode.window.activeTextEditor) this.followEditor(); }),
@@ -80,7 +81,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
         return item;
       }
       case 'expert':
-        return expertItem(node.expert);
+        return expertItem(node.expert, this.communityRoles?.describe(node.expert.email));
     }
   }
 
@@ -132,12 +133,13 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function expertItem(expert: RankedExpert): vscode.TreeItem {
+function expertItem(expert: RankedExpert, communityRoles?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(expert.name);
   const place = [expert.placement.team?.name, expert.placement.businessUnit?.name ?? expert.placement.company?.name];
-  item.description = [...place, expert.former ? 'former' : undefined].filter(Boolean).join(' · ');
+  item.description = [...place, expert.former ? 'former' : undefined, communityRoles].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(expert.name)}** — ${escapeMarkdown(expert.email)}\n\n`);
+  if (communityRoles) tooltip.appendMarkdown(`${escapeMarkdown(communityRoles)}\n\n`);
   tooltip.appendMarkdown(`${escapeMarkdown(RELATIONSHIP_LABELS[expert.relationship])}\n\n${escapeMarkdown(expert.explanation)}`);
   item.tooltip = tooltip;
   item.iconPath = new vscode.ThemeIcon(expert.former ? 'person-remove' : RELATIONSHIP_ICONS[expert.relationship]);

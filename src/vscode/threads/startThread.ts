@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { buildPermalink } from '../../core/threads/permalink';
-import { renderPreview, type ThreadPreview } from '../../core/threads/compose';
+import { renderPreview, type SuggestedExpert, type ThreadPreview } from '../../core/threads/compose';
 import { fromRange } from '../experts/codeTarget';
 import type { StartThreadArgs } from '../contracts';
 import type { CommunitiesController, VenueEntry } from './communities';
@@ -44,10 +44,24 @@ export async function startThread(deps: StartThreadDeps, options: StartThreadOpt
     validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
   }));
   if (!title?.trim()) return undefined;
-  const experts = code ? await suggestedExperts(deps, code, options.expertEmail) : [];
+  const experts = withPeopleFirst(options.suggestExperts, code ? await suggestedExperts(deps, code, options.expertEmail) : []);
   const preview = renderPreview(snippetComposition(options.question ?? QUESTION_PLACEHOLDER, code, context, experts, related.patterns));
   const document = await deps.compose.open({ entry: venue, anchor: context?.anchor, uri: code?.document.uri.toString() }, title.trim(), preview.body);
   return { document, preview, venue };
+}
+
+/**
+ * The people the caller asked for first (even from your own team: both sides of a coordination
+ * gap must be in the thread), then the experts of the code not among them.
+ */
+function withPeopleFirst(people: StartThreadOptions['suggestExperts'], experts: SuggestedExpert[]): SuggestedExpert[] {
+  if (!people?.length) return experts;
+  const asked = people.map((p): SuggestedExpert => {
+    const ranked = experts.find((e) => !!p.email && e.email?.toLowerCase() === p.email.toLowerCase());
+    return { name: p.name, email: p.email, login: p.login ?? ranked?.login, team: p.team ?? ranked?.team };
+  });
+  const seen = new Set(asked.map((p) => (p.email ?? p.name).toLowerCase()));
+  return [...asked, ...experts.filter((e) => !seen.has((e.email ?? e.name).toLowerCase()))];
 }
 
 async function selectedCode(options: StartThreadOptions): Promise<CodeSelection | undefined> {
