@@ -17,6 +17,8 @@ export interface ConstellationApi {
   experts: {
     viewNodes(): Promise<ExpertsNode[]>;
     groupChildren(node: ExpertsNode): ExpertsNode[];
+    /** The description the Experts view shows beside a node. */
+    viewDescription(node: ExpertsNode): string | undefined;
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
   patterns: PatternsTestApi;
@@ -51,6 +53,10 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
     experts: {
       viewNodes: () => experts.viewNodes(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
+      viewDescription: (node) => {
+        const description = experts.view.getTreeItem(node).description;
+        return typeof description === 'string' ? description : undefined;
+      },
       indexState: (repository) => experts.indexState(repository),
     },
     patterns: patternsTestApi(patterns),

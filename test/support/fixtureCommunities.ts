@@ -2,12 +2,14 @@
  * The fixture's communities of practice (.constellation/communities.yml) with their venues, a git
  * remote whose main branch contains HEAD (so permalinks count as pushed), and design threads
  * already in the file venues, anchored to fixture code. Only new files and git config are added:
- * no commit, so the history the expert tests rely on is unchanged.
+ * no commit, so the history the expert tests rely on is unchanged. A second repository is nested
+ * in the workspace for the communities' figures across repositories (fixtureWarehouse.ts).
  */
 import { createAnchor } from '../../src/core/threads/anchor';
 import { serializeThread } from '../../src/core/threads/fileStoreFormat';
 import type { Thread } from '../../src/core/threads/threadTypes';
-import { PEOPLE } from './fixtureOrg';
+import { PEOPLE, YOU } from './fixtureOrg';
+import { addWarehouseRepository, WAREHOUSE } from './fixtureWarehouse';
 import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
 
 export const FIXTURE_REMOTE = 'https://github.com/acme/shop';
@@ -40,15 +42,21 @@ function communitiesYaml(preset: FixturePreset): string {
     '    name: Reliability Guild',
     '    domain: reliability',
     '    description: Retries, idempotency and failure handling across teams.',
-    '    codeAreas: ["src/payments/**", "src/http/**", "src/shipping/**"]',
+    '    stage: active',
+    '    relationship: legitimized',
+    `    codeAreas: ["src/payments/**", "src/http/**", "src/shipping/**", "${WAREHOUSE.name.split('/')[1]}:inventory/**"]`,
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/reliability',
     '    leadership:',
     `      day-to-day: ${PEOPLE.dave.email}`,
+    '    members:',
+    `      - email: ${PEOPLE.dave.email}`,
+    '        role: coordinator',
     '  - id: identity',
     '    name: Identity & Access',
     '    domain: security',
+    '    relationship: unrecognized',
     '    codeAreas: ["src/auth/**"]',
     '    venue:',
     ...identityVenue,
@@ -57,10 +65,14 @@ function communitiesYaml(preset: FixturePreset): string {
     '  - id: api-design',
     '    name: API Design',
     '    domain: api',
+    '    stage: coalescing',
     '    codeAreas: ["src/api/**", "src/checkout/**", "src/pricing/**", "src/receipts/**"]',
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/api-design',
+    '    members:',
+    `      - email: ${YOU.email}`,
+    '        role: newsletter editor',
     '',
   ].join('\n');
 }
@@ -71,6 +83,7 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
   repo.git(['remote', 'add', 'origin', `${FIXTURE_REMOTE}.git`]);
   repo.git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
   repo.write('.constellation/communities.yml', communitiesYaml(preset));
+  addWarehouseRepository(h);
   const commit = repo.head();
   fixtureThreads(preset).forEach((spec, i) => {
     const text = repo.git(['show', `HEAD:${spec.file}`]);

@@ -15,6 +15,8 @@ export interface CommunitiesTestApi {
   /** Gathers the inputs again; recomputes only when they changed (unless `force`). */
   refresh(force?: boolean): Promise<CommunityReport | undefined>;
   state(): ReportState;
+  /** Cancels the run in progress (the Cancel button of the progress notification does this). */
+  cancel(): void;
   /** How many reports the worker computed (cache hits do not count). */
   computations(): number;
   viewNodes(): Promise<CommunitiesNode[]>;
@@ -36,6 +38,7 @@ export function communitiesTestApi(feature: CommunitiesFeature): CommunitiesTest
     report: async () => (await feature.service.ensure(true))?.report,
     refresh: async (force = false) => (await feature.service.refresh(true, force))?.report,
     state: () => feature.service.state,
+    cancel: () => feature.service.cancel(),
     computations: () => feature.service.computations,
     viewNodes: () => feature.view.getChildren(),
     viewChildren: (node) => feature.view.getChildren(node),

@@ -1,5 +1,4 @@
 /** The `constellation.communities.*` commands. */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../contracts';
 import { isIssued, type ExternalOpener } from '../platform/links';
@@ -8,6 +7,7 @@ import type { RepositoryRegistry } from '../platform/repositories';
 import { communitiesOfFile } from './communityModel';
 import type { CommunityPanels } from './communityPanels';
 import { writeProposals } from './createConfig';
+import { openThread } from './openTargets';
 import type { CommunityReportService } from './reportService';
 import type { CommunitiesNode } from './viewModel';
 
@@ -70,14 +70,7 @@ export function registerCommunityCommands(deps: CommandDeps): vscode.Disposable 
     vscode.commands.registerCommand(Commands.communities.openItem, async (arg?: unknown) => {
       // Tree nodes only: the command opens what the extension itself listed.
       if (!isIssued(arg) || (arg as CommunitiesNode).kind !== 'thread') return;
-      const { thread, root } = (arg as Extract<CommunitiesNode, { kind: 'thread' }>).thread;
-      if (thread.url) await deps.external.open(thread.url);
-      else if (thread.anchor) {
-        const file = path.resolve(root, thread.anchor.path);
-        if (path.relative(root, file).startsWith('..')) return;
-        const at = new vscode.Position(Math.max(0, thread.anchor.startLine - 1), 0);
-        await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true, selection: new vscode.Range(at, at) });
-      }
+      await openThread((arg as Extract<CommunitiesNode, { kind: 'thread' }>).thread, deps.external);
     }),
   );
 }

@@ -5,15 +5,15 @@
  * an id, which are checked here before anything opens.
  */
 import { randomBytes } from 'crypto';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { parseFromCommunityPage, type FromCommunityPage, type ToCommunityPage } from '../../webview/communities/messages';
 import { Commands, runCommand, type StartResult } from '../contracts';
 import type { ExternalOpener } from '../platform/links';
 import { notify } from '../platform/notify';
-import { resolveMe, type CommunityThread } from './communityModel';
+import { resolveMe } from './communityModel';
 import { gapThreadArgs } from './gapThread';
+import { openInside, openThread } from './openTargets';
 import { communityPage } from './pages/communityPage';
 import { pageDocument, type PageContent } from './pages/html';
 import { mapPage } from './pages/mapPage';
@@ -125,7 +125,7 @@ export class CommunityPanels implements vscode.Disposable {
         return root ? openInside(root, target.path) : undefined;
       }
       case 'openThread':
-        return targets?.threads[message.index] ? this.openThread(targets.threads[message.index]) : undefined;
+        return targets?.threads[message.index] ? openThread(targets.threads[message.index], this.deps.external) : undefined;
       case 'startGapThread': {
         const gap = targets?.gaps[message.index];
         if (!gap || !snapshot) return undefined;
@@ -149,13 +149,6 @@ export class CommunityPanels implements vscode.Disposable {
       case 'createConfig':
         return this.deps.createConfig();
     }
-  }
-
-  private async openThread(target: CommunityThread): Promise<unknown> {
-    const { thread, root } = target;
-    if (thread.url) return this.deps.external.open(thread.url);
-    if (thread.anchor) return openInside(root, thread.anchor.path, thread.anchor.startLine);
-    return undefined;
   }
 
   private open(kind: PageKind): OpenPage {
@@ -239,14 +232,4 @@ export class CommunityPanels implements vscode.Disposable {
     for (const page of [...this.pages.values()]) page.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Opens a repository-relative path, refusing anything that would leave the repository. */
-async function openInside(root: string, relativePath: string, line?: number): Promise<boolean> {
-  const file = path.resolve(root, relativePath);
-  const relative = path.relative(root, file);
-  if (!relativePath || path.isAbsolute(relativePath) || relative.startsWith('..') || path.isAbsolute(relative) || relativePath.includes('\0')) return false;
-  const at = line && line >= 1 ? new vscode.Position(line - 1, 0) : undefined;
-  await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true, ...(at ? { selection: new vscode.Range(at, at) } : {}) });
-  return true;
 }

@@ -7,6 +7,7 @@
 import type { AtRiskFile, CommunityFigures } from '../../core/communities/reportTypes';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { communityFigures, openThreadsOf, personName, teamName, type CommunityThread, type Me } from './communityModel';
+import { ROLE_LABELS } from './participationModel';
 import type { CommunitySnapshot } from './snapshot';
 
 export interface JoinPerson {
@@ -52,7 +53,7 @@ export function joinModel(snapshot: CommunitySnapshot, communityId: string, me: 
     .filter((m) => myTeam === undefined || report.people[m.person]?.team?.id !== myTeam)
     .map((m): JoinPerson => {
       const person = report.people[m.person];
-      const roles = [...new Set(community.leadership.filter((l) => l.person === m.person).map((l) => `${l.role}${l.source === 'inferred' ? ' (inferred)' : ''}`))];
+      const roles = [...new Set(community.leadership.filter((l) => l.person === m.person).map((l) => `${ROLE_LABELS[l.role]}${l.source === 'inferred' ? ' (inferred)' : ''}`))];
       const e = m.evidence;
       const doing = [e.commits ? `${e.commits} commits` : '', e.replies ? `${e.replies} replies` : '', e.patternsMaintained.length ? `maintains ${e.patternsMaintained.join(', ')}` : ''].filter(Boolean).join(', ');
       return { key: m.person, name: personName(report, m.person), team: teamName(person), email: person?.email, why: roles.length ? `leadership: ${roles.join(', ')}` : doing || 'core member' };
