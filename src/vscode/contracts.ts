@@ -81,7 +81,7 @@ export const Commands = {
     focusView: 'constellation.threads.focus',
   },
   communities: {
-    open: 'constellation.communities.open',
+    openPage: 'constellation.communities.openPage',
     showMap: 'constellation.communities.showMap',
     join: 'constellation.communities.join',
     myParticipation: 'constellation.communities.myParticipation',
@@ -104,7 +104,7 @@ export interface CommandArgs {
   'constellation.threads.post': [draft?: vscode.Uri];
   'constellation.experts.focus': [];
   'constellation.threads.focus': [];
-  'constellation.communities.open': [communityId?: string];
+  'constellation.communities.openPage': [communityId?: string];
   'constellation.communities.join': [communityId?: string];
   'constellation.communities.showMap': [];
   'constellation.communities.myParticipation': [];

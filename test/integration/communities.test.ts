@@ -82,7 +82,7 @@ describe('communities in the editor', function () {
   });
 
   it('opens the community page: CSP with a nonce and no remote source, every chart with a text alternative', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('constellation.communities.open', 'reliability'), true);
+    assert.strictEqual(await vscode.commands.executeCommand('constellation.communities.openPage', 'reliability'), true);
     await eventually('a webview tab titled Reliability Guild', async () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Reliability Guild'),
     );
@@ -112,7 +112,7 @@ describe('communities in the editor', function () {
   });
 
   it('opens a file from the page’s knowledge islands, in either repository, and ignores a malformed message', async () => {
-    await vscode.commands.executeCommand('constellation.communities.open', 'reliability');
+    await vscode.commands.executeCommand('constellation.communities.openPage', 'reliability');
     const files = api.communities.page('community')?.targets?.files ?? [];
     for (const [repository, file, where] of [['acme/shop', 'src/http/retryingClient.ts', ''], [WAREHOUSE.name, WAREHOUSE.gap.b, WAREHOUSE.folder]]) {
       const index = files.findIndex((f) => f.repository === repository && f.path === file);
@@ -128,7 +128,7 @@ describe('communities in the editor', function () {
   });
 
   it('starts a design thread on a coordination gap with both sides suggested', async () => {
-    await vscode.commands.executeCommand('constellation.communities.open', 'reliability');
+    await vscode.commands.executeCommand('constellation.communities.openPage', 'reliability');
     const gaps = api.communities.page('community')?.targets?.gaps ?? [];
     const index = gaps.findIndex((g) => g.sides[0].path === WAREHOUSE.gap.a);
     assert.ok(index >= 0, 'the gap is on the page');

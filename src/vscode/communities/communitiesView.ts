@@ -73,7 +73,7 @@ export class CommunitiesViewProvider implements vscode.TreeDataProvider<Communit
         community.description = node.description;
         community.tooltip = node.tooltip;
         community.contextValue = 'community';
-        community.command = { command: Commands.communities.open, title: 'Open Community Page', arguments: [node.id] };
+        community.command = { command: Commands.communities.openPage, title: 'Open Community Page', arguments: [node.id] };
         return community;
       }
       case 'section':

@@ -53,7 +53,7 @@ export function registerCommunityCommands(deps: CommandDeps): vscode.Disposable 
     return id ? run(id) : undefined;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.communities.open, withCommunity('Open a community page', (id) => panels.showCommunity(id))),
+    vscode.commands.registerCommand(Commands.communities.openPage, withCommunity('Open a community page', (id) => panels.showCommunity(id))),
     vscode.commands.registerCommand(Commands.communities.join, withCommunity('Join a community', (id) => panels.showCommunity(id, 'join'))),
     vscode.commands.registerCommand(Commands.communities.showMap, async () => (untrusted() ? undefined : panels.showMap())),
     vscode.commands.registerCommand(Commands.communities.myParticipation, async () => (untrusted() ? undefined : panels.showParticipation())),
