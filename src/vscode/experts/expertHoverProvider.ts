@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { commandUri, formatExpertsHover } from '../../core/presentation/expertsMarkdown';
 import { LINK_COMMAND_IDS } from '../platform/links';
 import { toAbortSignal } from '../platform/cancellation';
-import type { CommunityRolesSlot } from './communityRoles';
+import type { CommunityRolesSlot } from './communityRolesSlot';
 import { readExpertSettings } from './expertSettings';
 import { targetAt, targetRange } from './codeTarget';
 import type { ExpertServices } from './expertServices';

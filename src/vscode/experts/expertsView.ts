@@ -3,7 +3,7 @@ import { RELATIONSHIP_LABELS, type Relationship } from '../../core/directory/typ
 import { groupByRelationship } from '../../core/experts/display';
 import type { ExpertRanking, RankedExpert } from '../../core/experts/types';
 import { escapeMarkdown } from '../../core/util/markdown';
-import type { CommunityRolesSlot } from './communityRoles';
+import type { CommunityRolesSlot } from './communityRolesSlot';
 import { readExpertSettings } from './expertSettings';
 import { Debouncer } from '../../core/util/debounce';
 import { fromRange } from './codeTarget';
