@@ -41,6 +41,8 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // Big directory.yml / communities.yml files are parsed in this worker (core/config/configParse.ts).
+  { ...common, entryPoints: ['src/core/config/configParseWorker.ts'], outfile: 'dist/configParseWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Worker threads of `constellation export` (src/core/summary/parallelRanking.ts looks for it beside the CLI).
   { ...common, entryPoints: ['src/core/summary/rankWorker.ts'], outfile: 'dist/rankWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The community report's worker thread (src/core/communities/reportThread.ts looks for it beside the extension).

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { formatResults, type BenchResult } from './support/measure';
 import { runHistoryBenchmarks } from './historyBench';
 import { runPatternBenchmarks } from './patterns';
+import { runDirectoryBenchmarks } from './directoryBench';
 import { runOrgBenchmarks } from './orgBench';
 
 /** `npm run bench`: prints every figure beside its target and the floor measured in the same run. */
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
   if (!only || only === 'patterns') {
     log('pattern library…');
     results.push(...await runPatternBenchmarks());
+  }
+  if (!only || only === 'directory') {
+    log('org directory…');
+    results.push(...await runDirectoryBenchmarks());
   }
   if (!only || only === 'org') results.push(...await runOrgBenchmarks(cacheDir, log));
   const { table, failures } = formatResults(results);

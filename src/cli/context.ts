@@ -4,6 +4,7 @@ import { GitError } from '../core/git/gitError';
 import { GitRunner } from '../core/git/gitRunner';
 import { findRepository } from '../core/git/repository';
 import { HistoryIndexStore } from '../core/git/indexStore';
+import { HistoryIndexManager } from '../core/engine/historyIndexManager';
 import type { Logger } from '../core/logger';
 import { silentLogger } from '../core/logger';
 import { CliError, ExitCode } from './exitCodes';
@@ -29,6 +30,22 @@ export function stderrLogger(verbose: boolean): Logger {
 
 export function createStore(logger: Logger): HistoryIndexStore {
   return new HistoryIndexStore(cacheDirectory(), logger);
+}
+
+/**
+ * The index manager of one CLI run. When the cache folder cannot be written the run goes on with
+ * the index in memory, and says so once, naming the folder and the variable that moves it.
+ */
+export function createIndexManager(git: GitRunner, logger: Logger, store: HistoryIndexStore = createStore(logger)): HistoryIndexManager {
+  let warned = false;
+  return new HistoryIndexManager(git, store, logger, undefined, (error) => {
+    if (warned) return;
+    warned = true;
+    printErr(
+      `constellation: warning: cannot save the history index in ${store.storageDir} (${error.message}); ` +
+        'this run goes on without saving it, so the next one reads the history again. Set CONSTELLATION_CACHE to a writable folder.\n',
+    );
+  });
 }
 
 /** Finds the repository for `--repo` (a work tree or a bare git directory) or the current folder. */

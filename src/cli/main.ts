@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { COMMUNITIES_HELP, runCommunities } from './commands/communitiesCommand';
 import { runExperts } from './commands/expertsCommand';
 import { runIndex } from './commands/indexCommand';
+import { runDirectoryDraft } from './commands/directoryCommand';
 import { stderrLogger } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { printErr, printOut } from './print';
@@ -13,6 +14,7 @@ const HELP = `constellation — who knows this code, from git history and your o
 Usage:
   constellation experts <path>[:<start>[-<end>]]... [--repo DIR] [--at REV] [--limit N] [--json]
   constellation index [--repo DIR] [--json]
+  constellation directory draft [--repo DIR] [--out FILE [--force]]
 ${COMMUNITIES_HELP}
 ${ORG_HELP}
 Options:
@@ -21,6 +23,7 @@ Options:
   --limit N    experts per path (default 5)
   --json       machine-readable output: one path gives an array of experts,
                several give an object keyed by each argument
+  --out FILE   directory draft: write the draft there (--force replaces a file)
   --verbose    log git calls to stderr
   communities: --repo repeats (NAME=DIR names it for repo:glob areas); --since or --window
                (default 365 days) up to --until (default now); --config/--directory read
@@ -44,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
         at: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -66,6 +71,9 @@ export async function main(argv: string[]): Promise<number> {
       return runExperts(rest, { repo: values.repo, at: values.at, limit, json: values.json === true }, logger);
     }
     if (command === 'index') return runIndex({ repo: values.repo, json: values.json === true }, logger);
+    if (command === 'directory' && rest[0] === 'draft' && rest.length === 1) {
+      return runDirectoryDraft({ repo: values.repo, out: values.out, force: values.force === true }, logger);
+    }
     throw new CliError(`unknown command '${command}'\n\n${HELP}`, ExitCode.usage);
   });
 }

@@ -1,5 +1,6 @@
 import { RELATIONSHIP_LABELS } from '../core/directory/types';
 import type { ExpertRanking } from '../core/experts/types';
+import { oneLine } from './terminalText';
 
 /** The CLI's JSON shape for one expert (stable: scripts depend on it). */
 export interface ExpertJson {
@@ -28,15 +29,16 @@ export function rankingToJson(ranking: ExpertRanking): ExpertJson[] {
   }));
 }
 
+/** Names, emails, places and owners come from the repository: each is printed as one clean line. */
 export function rankingToText(label: string, ranking: ExpertRanking): string {
-  const lines = [label];
+  const lines = [oneLine(label)];
   if (ranking.experts.length === 0) lines.push('  (no history for this code)');
   ranking.experts.forEach((e, i) => {
-    const place = [e.placement.team?.name, e.placement.businessUnit?.name, e.placement.company?.name].filter(Boolean).join(' · ');
-    lines.push(`  ${String(i + 1).padStart(2)}. ${e.name} <${e.email}>  ${e.score.toFixed(2)}  ${RELATIONSHIP_LABELS[e.relationship]}${place ? ` · ${place}` : ''}${e.former ? ' · former' : ''}`);
-    lines.push(`      ${e.explanation}`);
+    const place = [e.placement.team?.name, e.placement.businessUnit?.name, e.placement.company?.name].filter(Boolean).map((p) => oneLine(p as string)).join(' · ');
+    lines.push(`  ${String(i + 1).padStart(2)}. ${oneLine(e.name)} <${oneLine(e.email)}>  ${e.score.toFixed(2)}  ${RELATIONSHIP_LABELS[e.relationship]}${place ? ` · ${place}` : ''}${e.former ? ' · former' : ''}`);
+    lines.push(`      ${oneLine(e.explanation)}`);
   });
-  if (ranking.owners?.length) lines.push(`  owned by ${ranking.owners.join(', ')} (CODEOWNERS)`);
+  if (ranking.owners?.length) lines.push(`  owned by ${ranking.owners.map(oneLine).join(', ')} (CODEOWNERS)`);
   if (ranking.knowledgeAtRisk) lines.push('  ! knowledge at risk: every expert of this code is former');
   if (ranking.historyIncomplete) lines.push('  ! history incomplete (shallow clone)');
   return lines.join('\n');

@@ -18,6 +18,7 @@ export const SETTING_DEFAULTS = {
   'patterns.libraries': [] as string[],
   'patterns.markerKeyword': DEFAULT_MARKER_KEYWORD,
   'patterns.codeLens': true,
+  'patterns.allowImagesFrom': [] as string[],
   'github.enterpriseUri': '',
   'github.apiUrl': '',
   'threads.refreshMinutes': 5,

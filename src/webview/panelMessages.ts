@@ -27,7 +27,7 @@ export interface PanelModel {
   community: string;
   tags: string[];
   source: string;
-  /** Safe HTML from renderPatternMarkdown. */
+  /** Safe HTML from renderPatternDocument. */
   html: string;
   maintainers: PanelPerson[];
   examples: PanelLink[];
@@ -50,6 +50,8 @@ export type FromPanel =
   | { type: 'openExample'; index: number }
   | { type: 'openUsage'; index: number }
   | { type: 'openPattern'; id: string }
+  /** A relative link of the body: the index of its `data-link` anchor (the extension resolved it). */
+  | { type: 'openDocumentLink'; index: number }
   | { type: 'openSource' };
 
 /** Validates a message from the webview (it is untrusted input). */
@@ -64,6 +66,7 @@ export function parseFromPanel(data: unknown): FromPanel | undefined {
       return typeof m.href === 'string' && m.href.length < 4096 ? { type: 'openLink', href: m.href } : undefined;
     case 'openExample':
     case 'openUsage':
+    case 'openDocumentLink':
       return Number.isInteger(m.index) && (m.index as number) >= 0 ? { type: m.type, index: m.index as number } : undefined;
     case 'openPattern':
       return typeof m.id === 'string' && /^[a-z0-9-]{1,100}$/.test(m.id) ? { type: 'openPattern', id: m.id } : undefined;

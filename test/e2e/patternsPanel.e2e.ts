@@ -27,4 +27,12 @@ e2eSpec('Clicking a pattern in the Patterns view opens its page', async ({ page,
   await content.locator('aside', { hasText: 'Dave Smith' }).waitFor({ state: 'visible', timeout: 20_000 });
   log(`page: ${(await content.locator('aside').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
   log(`screenshot ${await screenshot('pattern-panel')}`);
+  // The remote image is not loaded: its alt text links to it instead.
+  assert.strictEqual(await content.locator('article img').count(), 0, 'no remote image loaded');
+  assert.strictEqual(await content.locator('article a.blocked-image', { hasText: 'Retry timeline' }).count(), 1);
+  // A relative link to another pattern document opens that pattern's page.
+  await content.locator('article a', { hasText: 'circuit breaker' }).first().click();
+  const next = content.locator('header h1', { hasText: 'Circuit breaker around remote calls' });
+  await next.waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator('.tabs-container .tab.active', { hasText: 'Circuit breaker around remote calls' }).first().waitFor({ state: 'visible', timeout: 15_000 });
 });

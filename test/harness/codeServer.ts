@@ -90,10 +90,10 @@ export async function startCodeServer(tools: HostTools, sb: Sandbox, folder: str
   const server: CodeServer = { url, port, remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}`, stop: () => stopGroup(child) };
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   while (!(await isHealthy(url))) {
-    if (child.exitCode !== null) throw new HarnessError(`code-server exited early (${child.exitCode}); see ${sb.serverLog}`);
+    if (child.exitCode !== null) throw new HarnessError(`code-server exited at start (exit ${child.exitCode}); log: ${sb.serverLog}; try: bash scripts/setup-vscode-host.sh --force`);
     if (Date.now() > deadline) {
       await server.stop();
-      throw new HarnessError(`code-server did not answer ${url}/healthz; see ${sb.serverLog}`);
+      throw new HarnessError(`code-server did not answer ${url}/healthz in time; log: ${sb.serverLog}; try again on a less busy machine, or bash scripts/setup-vscode-host.sh --force`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -3,15 +3,15 @@
  * in .vscode-test/demo/workspace and opens it with the extension:
  *   - desktop VS Code when `code` is on PATH (extension loaded from the project);
  *   - otherwise code-server on 127.0.0.1 with the project linked into its extensions folder.
- * Usage: node out/test/harness/demo.js [--port <n>] [--web]   (Ctrl+C stops the server)
+ * Usage: node out/test/harness/demo.js [--port <n>] [--web] [--workspace <dir>]   (Ctrl+C stops the server)
  */
-import { execFileSync, spawn, spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { readFileSync, rmSync, symlinkSync } from 'fs';
 import * as path from 'path';
 import { createFixtureWorkspace } from '../support/fixtureWorkspace';
 import { startCodeServer } from './codeServer';
-import { findProjectRoot, HarnessError, hostTools } from './hostTools';
-import { say } from './report';
+import { findProjectRoot, hostTools } from './hostTools';
+import { exitOnHarnessFailure, ReportedFailure, say } from './report';
 import { createSandbox, removeSandbox } from './sandbox';
 
 function option(name: string): string | undefined {
@@ -25,7 +25,7 @@ function onPath(command: string): boolean {
 
 async function main(): Promise<void> {
   const projectRoot = findProjectRoot();
-  const workspace = path.join(projectRoot, '.vscode-test', 'demo', 'workspace');
+  const workspace = path.resolve(option('--workspace') ?? path.join(projectRoot, '.vscode-test', 'demo', 'workspace'));
   rmSync(workspace, { recursive: true, force: true });
   const fixture = createFixtureWorkspace(workspace, 'demo');
   say('demo', `organisation: ${fixture.people.length} people, ${fixture.commitCount} commits in ${workspace}`);
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  execFileSync('bash', [path.join(projectRoot, 'scripts', 'setup-vscode-host.sh')], { stdio: 'inherit' });
+  // The script prints its own one-line reason when a step fails.
+  const setup = spawnSync('bash', [path.join(projectRoot, 'scripts', 'setup-vscode-host.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0) throw new ReportedFailure('host set-up failed');
   const tools = hostTools();
   const sb = createSandbox('demo', { trusted: true });
   // A linked folder named <publisher>.<name>-<version> is picked up like an installed extension.
@@ -56,7 +58,4 @@ async function main(): Promise<void> {
   say('demo', 'stopped');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`[demo] ${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(2);
-});
+main().catch((error: unknown) => exitOnHarnessFailure('demo', error));

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { exposeAutomation, launchBrowser, workbenchUrl } from './browser';
 import { type CodeServer, startCodeServer } from './codeServer';
 import { HarnessError, type HostTools } from './hostTools';
-import { printWorkbenchErrors, say, seconds, withTimeout } from './report';
+import { harnessFailureLine, printWorkbenchErrors, say, seconds, withTimeout } from './report';
 import { removeSandbox, type Sandbox } from './sandbox';
 
 export interface ExtensionTestRun {
@@ -62,7 +62,7 @@ export async function runExtensionTests(tools: HostTools, run: ExtensionTestRun)
       verdict = code === 0 ? 'passed' : 'failed';
     }
   } catch (error) {
-    say(run.label, `harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.stderr.write(`${harnessFailureLine(run.label, error, run.sandbox.root)}\n`);
     verdict = 'error';
   } finally {
     await browser?.close().catch(() => undefined);

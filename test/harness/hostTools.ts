@@ -50,7 +50,7 @@ export function hostTools(): HostTools {
   };
   const missing = [tools.codeServer, path.join(tools.node24Bin, 'node'), tools.chromium].filter((p) => !existsSync(p));
   if (missing.length > 0) {
-    throw new HarnessError(`missing ${missing.join(', ')}: run \`bash scripts/setup-vscode-host.sh\` first`);
+    throw new HarnessError(`the offline VS Code host is not installed (missing ${missing.join(', ')}); try: npm run test:host:setup`);
   }
   return tools;
 }

@@ -16,7 +16,7 @@ import { createFixtureWorkspace, type FixtureInfo } from '../support/fixtureWork
 import { launchBrowser, type PayloadEntry, workbenchUrl } from './browser';
 import { type CodeServer, installVsix, serverEnv, startCodeServer } from './codeServer';
 import { HarnessError, type HostTools, hostTools, requireFile } from './hostTools';
-import { printWorkbenchErrors, say, seconds } from './report';
+import { exitOnHarnessFailure, printWorkbenchErrors, say, seconds } from './report';
 import { createSandbox, removeSandbox, type Sandbox } from './sandbox';
 
 const EXTENSION_ID = 'constellation.constellation';
@@ -137,8 +137,5 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`[e2e] ${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
+  (error: unknown) => exitOnHarnessFailure('e2e', error),
 );

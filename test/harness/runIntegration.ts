@@ -11,7 +11,7 @@ import * as path from 'path';
 import { createFixtureWorkspace, FIXTURE_INFO_ENV } from '../support/fixtureWorkspace';
 import { assertCompiled, exitCodeFor, type ExtensionTestResult, runExtensionTests } from './extensionTests';
 import { HarnessError, hostTools, requireFile } from './hostTools';
-import { say, seconds } from './report';
+import { exitOnHarnessFailure, say, seconds } from './report';
 import { createSandbox } from './sandbox';
 
 const GROUPS = [
@@ -56,8 +56,5 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`[integration] ${error instanceof HarnessError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(2);
-  },
+  (error: unknown) => exitOnHarnessFailure('integration', error),
 );

@@ -193,13 +193,35 @@ describe('pattern library in the editor', function () {
     const experts = model.experts ?? [];
     assert.deepStrictEqual(experts.map((e) => e.label), ['Dave Smith', 'Bob Identity']);
     assert.match(experts[0].detail ?? '', /^Payments · 13 lines in 2 usages$/);
-    assert.match(model.html, /<h1>Retry with exponential backoff<\/h1>/);
+    assert.match(model.html, /<h1 id="section-retry-with-exponential-backoff">Retry with exponential backoff<\/h1>/);
     const deprecated = api.patterns.catalogue()?.byId('cursor-pagination');
     assert.ok(deprecated);
     await vscode.commands.executeCommand('constellation.patterns.open', 'cursor-pagination');
     const replaced = await eventually('cursor page', async () => (api.patterns.panel()?.model?.id === 'cursor-pagination' ? api.patterns.panel()?.model : undefined));
     assert.deepStrictEqual(replaced.replaces.map((r) => r.id), ['offset-pagination']);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('loads no remote image unless its host is allowed, in the page and in its CSP', async () => {
+    const settings = () => vscode.workspace.getConfiguration('constellation.patterns');
+    await vscode.commands.executeCommand('constellation.patterns.open', P.retry.id);
+    const blocked = await eventually('the retry page', async () => (api.patterns.panel()?.model?.id === P.retry.id ? api.patterns.panel() : undefined));
+    const imgSrc = (html: string): string => /img-src ([^;"]*)/.exec(html)?.[1] ?? '';
+    assert.ok(!/https:(?!\/\/)|images\.acme/.test(imgSrc(blocked.html)), `default img-src: ${imgSrc(blocked.html)}`);
+    assert.ok(!/<img/.test(blocked.model?.html ?? ''), 'no <img> by default');
+    assert.match(blocked.model?.html ?? '', /class="blocked-image"[^>]*>.*Retry timeline<\/a>/);
+    assert.match(blocked.model?.html ?? '', /<a href="#" data-link="0">circuit breaker<\/a>/, 'the relative link is a navigable data-link');
+    try {
+      await settings().update('allowImagesFrom', ['images.acme.example'], vscode.ConfigurationTarget.Workspace);
+      const allowed = await eventually('a page allowing the host', async () => {
+        const panel = api.patterns.panel();
+        return panel && imgSrc(panel.html).includes('https://images.acme.example') ? panel : undefined;
+      });
+      assert.match(allowed.model?.html ?? '', /<img src="https:\/\/images\.acme\.example\/retry-timeline\.png" alt="Retry timeline">/);
+    } finally {
+      await settings().update('allowImagesFrom', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
   });
 
   it('starts a thread about a pattern through the threads feature', async () => {

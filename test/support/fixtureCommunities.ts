@@ -1,9 +1,10 @@
 /**
  * The fixture's communities of practice (.constellation/communities.yml) with their venues, a git
  * remote whose main branch contains HEAD (so permalinks count as pushed), and design threads
- * already in the file venues, anchored to fixture code. Only new files and git config are added:
- * no commit, so the history the expert tests rely on is unchanged. A second repository is nested
- * in the workspace for the communities' figures across repositories (fixtureWarehouse.ts).
+ * already in the file venues, anchored to fixture code. The test preset adds only files and git
+ * config, no commit, so the history the expert tests rely on is unchanged; the demo commits them,
+ * so its Source Control view starts clean. A second repository is nested in the workspace (and
+ * ignored by the main one) for the communities' figures across repositories (fixtureWarehouse.ts).
  */
 import { createAnchor } from '../../src/core/threads/anchor';
 import { serializeThread } from '../../src/core/threads/fileStoreFormat';
@@ -107,4 +108,8 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
     };
     repo.write(`.constellation/threads/${spec.community}/${thread.id}.md`, serializeThread(thread));
   });
+  if (preset === 'demo') {
+    h.commit(YOU, 0, 'Communities: venues and the first design threads');
+    repo.git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
+  }
 }

@@ -1,12 +1,13 @@
 /**
  * The fixture's community pattern library (.constellation/patterns) and code that uses it: explicit
  * markers, detected uses, a deprecated and a retired pattern in use, an unknown marker id, and a
- * library problem (a dangling `related` id). Usages are written by known people so the experts of
- * a pattern are known in advance. Only new files are added, in folders of their own.
+ * library problem (a dangling `related` id), a relative link between documents and a remote image. Usages are written by known people so the experts of
+ * a pattern are known in advance. Only new files are added, in folders of their own. The demo
+ * also has the `bulkhead` pattern, so its Problems view starts without that library error.
  */
 import type { FixturePerson } from './fixtureOrg';
 import { PEOPLE, YOU } from './fixtureOrg';
-import type { FixtureHistory } from './fixtureWorkspace';
+import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
 
 export const PATTERN_LIBRARY_DIR = '.constellation/patterns';
 
@@ -35,7 +36,7 @@ const LIBRARY: PatternDoc[] = [
     'related: [idempotency-keys, circuit-breaker]',
     'examples:',
     '  - src/http/retryingClient.ts#L7-L18',
-  ], '# Retry with exponential backoff\n\nA request that failed **transiently** (timeouts, `502`, `503`, `429`) often succeeds a moment later.\n\n## Do\n\n- Retry only idempotent calls, or calls with an [idempotency key](command:constellation.patterns.open?%5B%22idempotency-keys%22%5D).\n- Cap the attempts and add full jitter.\n\n```ts\nconst profile = await retryWithBackoff(() => fetchProfile(id), { retries: 4, baseMs: 200 });\n```\n\nSee the [AWS Architecture Blog](https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).\n'),
+  ], '# Retry with exponential backoff\n\nA request that failed **transiently** (timeouts, `502`, `503`, `429`) often succeeds a moment later.\n\n## Do\n\n- Retry only idempotent calls, or calls with an [idempotency key](command:constellation.patterns.open?%5B%22idempotency-keys%22%5D).\n- Cap the attempts and add full jitter.\n- Stop retrying a dependency that stays down: put a [circuit breaker](circuit-breaker.md) in front of it.\n\n![Retry timeline](https://images.acme.example/retry-timeline.png)\n\n```ts\nconst profile = await retryWithBackoff(() => fetchProfile(id), { retries: 4, baseMs: 200 });\n```\n\nSee the [AWS Architecture Blog](https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).\n'),
   doc('reliability', 'idempotency-keys', [
     'title: Idempotency keys for unsafe requests',
     'summary: Send a client-generated key with every POST that moves money, so a retried request is applied once.',
@@ -202,6 +203,28 @@ export function checkoutButtons(flags: Flags): string[] {
 }
 `;
 
+/** Only in the demo: it resolves circuit-breaker's `related: bulkhead` and shows links between patterns. */
+const DEMO_ONLY: PatternDoc[] = [
+  doc('reliability', 'bulkhead', [
+    'title: Bulkheads between dependencies',
+    'summary: Give each remote dependency its own bounded pool, so one slow service cannot exhaust every connection.',
+    'community: reliability',
+    'tags: [resilience]',
+    'status: proposed',
+    'maintainers: [dave@acme.example]',
+    'related: [circuit-breaker]',
+  ], [
+    '# Bulkheads',
+    '',
+    'Pair it with a [circuit breaker](circuit-breaker.md) and [retries](retry-with-backoff): see [how the three fit](#together).',
+    '',
+    '## Together',
+    '',
+    'The bulkhead bounds the damage, the breaker stops calling, the retry recovers from blips.',
+    '',
+  ].join('\n')),
+];
+
 /** What tests may rely on. */
 export interface FixturePatternInfo {
   libraryDir: string;
@@ -226,7 +249,7 @@ function lineOf(text: string, needle: string): number {
 }
 
 /** Adds the library and its usages as recent commits; called once by createFixtureWorkspace. */
-export function addPatternFixture(h: FixtureHistory): void {
+export function addPatternFixture(h: FixtureHistory, preset: FixturePreset): void {
   const { alice, bob, carol, dave } = PEOPLE;
   const files: Array<[string, string, FixturePerson, number, string]> = [
     ['src/http/retryingClient.ts', RETRYING_CLIENT, dave, 4, 'HTTP: retry with backoff'],
@@ -239,7 +262,7 @@ export function addPatternFixture(h: FixtureHistory): void {
     h.repo.write(file, text);
     h.commit(author, daysAgo, message);
   }
-  for (const pattern of LIBRARY) h.repo.write(`${PATTERN_LIBRARY_DIR}/${pattern.community}/${pattern.id}.md`, render(pattern));
+  for (const pattern of preset === 'demo' ? [...LIBRARY, ...DEMO_ONLY] : LIBRARY) h.repo.write(`${PATTERN_LIBRARY_DIR}/${pattern.community}/${pattern.id}.md`, render(pattern));
   h.repo.write(`${PATTERN_LIBRARY_DIR}/README.md`, '# Acme patterns\n\nOne Markdown file per pattern, grouped by community.\n');
   h.commit(YOU, 2, 'Patterns: the first community patterns');
 }

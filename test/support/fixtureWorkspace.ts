@@ -94,7 +94,7 @@ export function createFixtureWorkspace(dir: string, preset: FixturePreset): Fixt
       repo.write('.constellation/directory.yml', directoryYaml(people));
       h.commit(YOU, 1, 'Directory: add the demo teams');
     }
-    addPatternFixture(h);
+    addPatternFixture(h, preset);
     addFixtureCommunities(h, preset);
     repo.git(['config', 'user.email', YOU.email]);
     repo.git(['config', 'user.name', YOU.name]);

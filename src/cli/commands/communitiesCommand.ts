@@ -7,6 +7,7 @@ import { reportToHtml } from '../communities/formatHtml';
 import { proposalsMarkdown, reportToMarkdown } from '../communities/formatMarkdown';
 import { proposalsText, reportToText, windowLine } from '../communities/formatText';
 import { CliError, ExitCode } from '../exitCodes';
+import { terminalJson } from '../terminalText';
 
 export const COMMUNITIES_HELP = `  constellation communities [discover] [--repo [NAME=]DIR]... [--since DATE] [--until DATE]
                             [--window DAYS] [--config FILE] [--directory FILE] [--bot PATTERN]...
@@ -63,7 +64,7 @@ export async function runCommunities(argv: string[], logger: Logger, warn: (line
 function formatReport(report: CommunityReport, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2);
+      return terminalJson(report);
     case 'md':
       return reportToMarkdown(report).trimEnd();
     case 'html':
@@ -76,7 +77,7 @@ function formatReport(report: CommunityReport, format: Format): string {
 function formatDiscovery(report: CommunityReport, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify({ version: report.version, window: report.window, proposals: report.proposals, people: pick(report, report.proposals.flatMap((p) => p.people)) }, null, 2);
+      return terminalJson({ version: report.version, window: report.window, proposals: report.proposals, people: pick(report, report.proposals.flatMap((p) => p.people)) });
     case 'md':
       return proposalsMarkdown(report, report.proposals).join('\n').trimEnd();
     case 'html':

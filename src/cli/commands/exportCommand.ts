@@ -10,6 +10,7 @@ import { HubIndex } from '../../core/hub/hubIndex';
 import { FolderHubSource } from '../../core/hub/hubSource';
 import { createStore, openRepository, translateGitError } from '../context';
 import { CliError, ExitCode } from '../exitCodes';
+import { terminalJson } from '../terminalText';
 
 export interface ExportCommandOptions {
   repo?: string;
@@ -62,7 +63,7 @@ export async function runExport(options: ExportCommandOptions, logger: Logger): 
     milliseconds: ms,
     out: options.out,
   };
-  if (options.json) return JSON.stringify(report, null, 2);
+  if (options.json) return terminalJson(report);
   return [
     `exported ${s.repository.name} at ${s.repository.head.slice(0, 12)} (${result.mode}) to ${options.out}`,
     `  ${report.paths} paths · ${report.people} people · ${s.packages.length} packages · identities ${s.identities} · ${bytes} bytes · ${ms} ms`,

@@ -5,6 +5,7 @@ import { DEFAULT_HUB_WORKFLOW, HUB_WORKFLOW_FILE, hubWorkflow, repositoriesFileT
 import type { Logger } from '../../core/logger';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { CliError, ExitCode } from '../exitCodes';
+import { terminalJson } from '../terminalText';
 
 /** Summary files among the arguments: files as given, folders searched for `*.json`. */
 async function summaryFiles(inputs: string[]): Promise<string[]> {
@@ -36,7 +37,7 @@ export async function runHubMerge(inputs: string[], options: { out?: string; jso
   }
   const ms = Date.now() - started;
   if (options.json) {
-    return JSON.stringify({ repositories: result.manifest.repositories.length, skipped: result.skipped, bytes: result.bytes, milliseconds: ms, out: options.out }, null, 2);
+    return terminalJson({ repositories: result.manifest.repositories.length, skipped: result.skipped, bytes: result.bytes, milliseconds: ms, out: options.out });
   }
   return [
     `merged ${result.manifest.repositories.length} repositories into ${options.out} (${result.bytes} bytes, ${ms} ms)`,

@@ -1,15 +1,15 @@
 import { GitRunner } from '../../core/git/gitRunner';
-import { HistoryIndexManager } from '../../core/engine/historyIndexManager';
-import { createStore, openRepository, translateGitError } from '../context';
+import type { HistoryIndexStore } from '../../core/git/indexStore';
+import { createIndexManager, createStore, openRepository, translateGitError } from '../context';
 import type { Logger } from '../../core/logger';
+import { terminalJson } from '../terminalText';
 
 /** `constellation index [--repo DIR]`: builds or updates the persisted history index. */
-export async function runIndex(options: { repo?: string; json: boolean }, logger: Logger): Promise<string> {
+export async function runIndex(options: { repo?: string; json: boolean }, logger: Logger, store: HistoryIndexStore = createStore(logger)): Promise<string> {
   const git = new GitRunner({ logger });
   const repo = await openRepository(git, options.repo);
-  const store = createStore(logger);
-  const before = await store.load(repo.root);
-  const manager = new HistoryIndexManager(git, store, logger);
+  // One load: the manager tells whether it found the saved index current, updated or rebuilt it.
+  const manager = createIndexManager(git, logger, store);
   const started = Date.now();
   let index;
   try {
@@ -19,7 +19,8 @@ export async function runIndex(options: { repo?: string; json: boolean }, logger
   }
   const ms = Date.now() - started;
   if (!index) return 'nothing indexed';
-  const mode = !before ? 'built' : before.head === index.head ? 'unchanged' : 'updated';
+  const last = manager.lastUpdate(repo.root);
+  const mode = last === 'built' ? 'built' : last === 'loaded' || last === 'unchanged' ? 'unchanged' : 'updated';
   const summary = {
     repository: repo.root,
     head: index.head,
@@ -30,7 +31,7 @@ export async function runIndex(options: { repo?: string; json: boolean }, logger
     shallow: index.shallow,
     milliseconds: ms,
   };
-  if (options.json) return JSON.stringify(summary, null, 2);
+  if (options.json) return terminalJson(summary);
   return [
     `${mode} history index for ${repo.root}`,
     `  head ${index.head ? index.head.slice(0, 12) : '(empty repository)'} · ${summary.commits} commits · ${summary.files} files · ${summary.people} people · ${ms} ms`,

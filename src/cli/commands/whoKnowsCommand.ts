@@ -8,6 +8,7 @@ import { FolderHubSource } from '../../core/hub/hubSource';
 import { whoKnows, type WhoKnowsAnswer } from '../../core/hub/whoKnows';
 import type { Logger } from '../../core/logger';
 import { CliError, ExitCode } from '../exitCodes';
+import { terminalJson } from '../terminalText';
 
 export interface WhoKnowsOptions {
   hub?: string;
@@ -37,7 +38,7 @@ export async function runWhoKnows(words: string[], options: WhoKnowsOptions, log
   const { directory } = await loadDirectory(directoryRoot, { logger, ...(options.directory ? { directoryPath: options.directory } : {}) });
   const email = repo ? await currentUserEmail(git, repo.root).catch(() => undefined) : undefined;
   const answer = await whoKnows(hub, { kind: 'text', text }, { directory, you: email ? { email } : undefined, limit: options.limit });
-  return options.json ? JSON.stringify(answerToJson(answer), null, 2) : answerToText(text, answer);
+  return options.json ? terminalJson(answerToJson(answer)) : answerToText(text, answer);
 }
 
 function answerToJson(answer: WhoKnowsAnswer): unknown {

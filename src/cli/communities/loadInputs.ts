@@ -3,21 +3,22 @@
  * (persisted and updated like `constellation index`), the communities config, the org directory,
  * the pattern documents of `.constellation/patterns/`, and the threads of `files` venues.
  */
-import { existsSync, promises as fs } from 'fs';
+import { existsSync } from 'fs';
 import * as path from 'path';
 import { parseCommunities } from '../../core/communities/parseCommunities';
+import { COMMUNITIES_SIZE_ADVICE } from '../../core/communities/loadCommunities';
+import { MAX_COMMUNITIES_BYTES, readConfigFile, tooLarge, type ConfigRead } from '../../core/config/configFile';
 import type { Community } from '../../core/communities/communityTypes';
 import type { CommunityInputs, CommunityThreads, RepositoryHistory } from '../../core/communities/reportInputs';
 import type { ConfigDiagnostic } from '../../core/directory/types';
 import { loadDirectory } from '../../core/directory/orgDirectory';
-import { HistoryIndexManager } from '../../core/engine/historyIndexManager';
 import { GitRunner } from '../../core/git/gitRunner';
 import type { Logger } from '../../core/logger';
 import { loadFolderLibrary } from '../../core/patterns/sources/folderSource';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { FileThreadStore } from '../../core/threads/fileStore';
 import { parseRemoteUrl } from '../../core/threads/permalink';
-import { createStore, openRepository, translateGitError, type CliRepository } from '../context';
+import { createIndexManager, openRepository, translateGitError, type CliRepository } from '../context';
 import { CliError, ExitCode } from '../exitCodes';
 
 const CONFIG = '.constellation/communities.yml';
@@ -37,7 +38,7 @@ export interface LoadedInputs {
 
 export async function loadCommunityInputs(options: LoadOptions, logger: Logger): Promise<LoadedInputs> {
   const git = new GitRunner({ logger, defaultTimeoutMs: 600_000 });
-  const manager = new HistoryIndexManager(git, createStore(logger), logger);
+  const manager = createIndexManager(git, logger);
   const specs = options.repos.length > 0 ? options.repos : [process.cwd()];
   const repos: Array<CliRepository & { name: string }> = [];
   const repositories: RepositoryHistory[] = [];
@@ -75,18 +76,32 @@ async function repositoryName(git: GitRunner, repo: CliRepository): Promise<stri
   return path.basename(repo.root).replace(/\.git$/, '') || repo.root;
 }
 
+function readCommunitiesFile(file: string): Promise<ConfigRead> {
+  return readConfigFile(file, MAX_COMMUNITIES_BYTES, 'the communities file', COMMUNITIES_SIZE_ADVICE);
+}
+
+/** A bare repository's committed communities.yml, under the same cap as a file. */
+async function readCommittedCommunities(git: GitRunner, root: string, file: string): Promise<ConfigRead> {
+  const text = await git.run(['show', `HEAD:${CONFIG}`], { cwd: root }).catch(() => undefined);
+  if (text === undefined) return { kind: 'missing' };
+  if (Buffer.byteLength(text) > MAX_COMMUNITIES_BYTES) return { kind: 'problem', diagnostic: tooLarge(file, MAX_COMMUNITIES_BYTES, 'the communities file', COMMUNITIES_SIZE_ADVICE) };
+  return { kind: 'text', text };
+}
+
 async function readConfig(git: GitRunner, repos: ReadonlyArray<CliRepository & { name: string }>, explicit: string | undefined): Promise<{ communities: Community[]; diagnostics: ConfigDiagnostic[]; home?: string; configFile?: string }> {
   if (explicit) {
     const file = path.resolve(explicit);
-    const text = await fs.readFile(file, 'utf8').catch((err: Error) => { throw new CliError(`cannot read ${file}: ${err.message}`, ExitCode.usage); });
-    return { ...parseCommunities(text, file), configFile: file };
+    const read = await readCommunitiesFile(file);
+    if (read.kind === 'missing') throw new CliError(`cannot read ${file}: no such file`, ExitCode.usage);
+    if (read.kind === 'problem') throw new CliError(read.diagnostic.message, ExitCode.usage);
+    return { ...parseCommunities(read.text, file), configFile: file };
   }
   for (const repo of repos) {
     const file = path.join(repo.root, CONFIG);
-    let text: string | undefined;
-    if (!repo.bare) text = await fs.readFile(file, 'utf8').catch(() => undefined);
-    else text = await git.run(['show', `HEAD:${CONFIG}`], { cwd: repo.root }).catch(() => undefined);
-    if (text !== undefined) return { ...parseCommunities(text, file), home: repo.name, configFile: file };
+    const read = repo.bare ? await readCommittedCommunities(git, repo.root, file) : await readCommunitiesFile(file);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'problem') return { communities: [], diagnostics: [read.diagnostic], home: repo.name, configFile: file };
+    return { ...parseCommunities(read.text, file), home: repo.name, configFile: file };
   }
   return { communities: [], diagnostics: [] };
 }

@@ -1,9 +1,12 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { MAX_COMMUNITIES_BYTES, readConfigFile } from '../config/configFile';
+import { parseConfigOnce } from '../config/configParse';
 import type { Logger } from '../logger';
-import { parseCommunities, type CommunitiesConfig } from './parseCommunities';
+import type { CommunitiesConfig } from './parseCommunities';
 
 export const COMMUNITIES_FILE = path.join('.constellation', 'communities.yml');
+/** What to do with a communities.yml over its cap. */
+export const COMMUNITIES_SIZE_ADVICE = 'keep one entry per community of practice; long lists of code areas belong in fewer, broader globs';
 
 /**
  * Reads `<repoRoot>/.constellation/communities.yml`. A missing file is no communities; `files`
@@ -11,17 +14,13 @@ export const COMMUNITIES_FILE = path.join('.constellation', 'communities.yml');
  */
 export async function loadCommunities(repoRoot: string, logger: Logger): Promise<CommunitiesConfig> {
   const file = path.join(repoRoot, COMMUNITIES_FILE);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      logger.warn(`cannot read ${file}: ${(err as Error).message}`);
-      return { communities: [], diagnostics: [{ file, line: 1, column: 1, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
-    }
-    return { communities: [], diagnostics: [] };
+  const read = await readConfigFile(file, MAX_COMMUNITIES_BYTES, 'the communities file', COMMUNITIES_SIZE_ADVICE);
+  if (read.kind === 'missing') return { communities: [], diagnostics: [] };
+  if (read.kind === 'problem') {
+    logger.warn(`${file}: ${read.diagnostic.message}`);
+    return { communities: [], diagnostics: [read.diagnostic] };
   }
-  const config = parseCommunities(text, file);
+  const config = await parseConfigOnce('communities', read.text, file);
   for (const d of config.diagnostics) {
     logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
   }

@@ -113,7 +113,7 @@ function buildMatcher(source: string, wildcards: number): PathMatcher {
   return (path) => re2.matches(path);
 }
 
-/** Repository-relative, forward slashes, no leading `./` or `/`. */
+/** Repository-relative (forward slashes from the caller; a backslash is a file name character), no leading `./` or `/`. */
 export function normalizeRepoPath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+  return path.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
 }

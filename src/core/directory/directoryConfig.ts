@@ -86,6 +86,21 @@ export function parseDirectoryConfig(text: string, file: string): { config: Dire
   return { config, diagnostics: sink.diagnostics };
 }
 
+/**
+ * A glob whose domain names no letter or digit (`*@*`, `*@*.*`, `ops@*`) matches addresses at every
+ * company: with a wildcard local part it places everybody the directory does not list.
+ */
+export function broadGlobWarning(glob: string): string | undefined {
+  const at = glob.lastIndexOf('@');
+  const local = glob.slice(0, at);
+  const domain = glob.slice(at + 1);
+  if (/[a-z0-9]/i.test(domain)) return undefined;
+  if (!/[a-z0-9]/i.test(local)) {
+    return 'this glob matches every email address, so it places everyone the directory does not list; name the domain instead (e.g. "*@supplier.example")';
+  }
+  return `this glob matches "${local}" at every domain, including other companies'; name the domain instead`;
+}
+
 type Kind = 'company' | 'business unit' | 'team';
 
 /** Validates entries in dependency order, remembering which ids exist and which were skipped. */
@@ -196,6 +211,8 @@ class ConfigBuilder {
       entry.fail(entry.valueNode('company'), `${who}: team "${team?.id}" belongs to company "${teamCompany}", not "${company.id}"`);
     }
     if (isGlob) {
+      const broad = broadGlobWarning(email);
+      if (broad) this.sink.warning(entry.valueNode('email'), `${who}: ${broad}`);
       for (const key of ['name', 'github', 'aliases']) {
         if (entry.has(key)) {
           this.sink.warning(entry.valueNode(key), `${who}: "${key}" is ignored on an email glob, which stands for many people`);

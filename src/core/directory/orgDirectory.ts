@@ -1,9 +1,10 @@
 /** The org directory: who is who, where they sit, and which teams own which paths. */
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { MAX_DIRECTORY_BYTES, readConfigFile } from '../config/configFile';
+import { parseConfigOnce } from '../config/configParse';
 import { silentLogger, tagged, type Logger } from '../logger';
 import { loadCodeowners, ownersOf, type CodeownersRule } from './codeowners';
-import { DEFAULT_DIRECTORY_PATH, emptyDirectoryConfig, parseDirectoryConfig, type DirectoryConfig, type PersonEntry } from './directoryConfig';
+import { DEFAULT_DIRECTORY_PATH, emptyDirectoryConfig, type DirectoryConfig, type PersonEntry } from './directoryConfig';
 import { compareGlobSpecificity, matchesEmailGlob } from './emailGlob';
 import { domainOf, githubLoginFromNoreply, normalizeEmail, normalizeLogin } from './identity';
 import { relationship } from './relationship';
@@ -216,7 +217,11 @@ export interface LoadDirectoryOptions {
   github?: GitHubDirectorySnapshot;
 }
 
-/** Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory, not a problem. */
+/**
+ * Reads the directory file and CODEOWNERS of a repository. Missing files give an empty directory,
+ * not a problem; a file over the size cap is a problem. A big file is parsed off the main thread,
+ * and a text already parsed is not parsed again.
+ */
 export async function loadDirectory(
   repoRoot: string,
   options: LoadDirectoryOptions = {},
@@ -225,17 +230,15 @@ export async function loadDirectory(
   const file = path.resolve(repoRoot, options.directoryPath ?? DEFAULT_DIRECTORY_PATH);
   const diagnostics: ConfigDiagnostic[] = [];
   let config = emptyDirectoryConfig();
-  try {
-    const parsed = parseDirectoryConfig(await fs.readFile(file, 'utf8'), file);
+  const read = await readConfigFile(file, MAX_DIRECTORY_BYTES, 'the directory file', 'list people by email glob ("*@supplier.example") or by company domain instead of one by one');
+  if (read.kind === 'text') {
+    const parsed = await parseConfigOnce('directory', read.text, file);
     config = parsed.config;
     diagnostics.push(...parsed.diagnostics);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      logger.debug(`no directory file at ${file}`);
-    } else {
-      diagnostics.push({ file, line: 1, column: 1, message: `cannot read the directory file: ${(err as Error).message}`, severity: 'error' });
-    }
+  } else if (read.kind === 'problem') {
+    diagnostics.push(read.diagnostic);
+  } else {
+    logger.debug(`no directory file at ${file}`);
   }
   if (options.github) {
     const wanted = config.github?.organization;

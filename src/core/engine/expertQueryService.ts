@@ -22,6 +22,11 @@ export interface ExpertQuery {
   contents?: string;
   limit?: number;
   signal?: AbortSignal;
+  /**
+   * Wait at most this long for the org directory, then classify with the one loaded now (the
+   * hover: a big directory.yml being parsed must not hold it up). Default: wait until it is loaded.
+   */
+  directoryWaitMs?: number;
 }
 
 export interface ExpertQueryContext {
@@ -52,9 +57,13 @@ export class ExpertQueryService {
   async rank(query: ExpertQuery, context: ExpertQueryContext = {}): Promise<ExpertRanking | undefined> {
     const rawIndex = context.index ?? this.indexes.current(query.repository);
     const partial = !context.index && this.indexes.state(query.repository) !== 'ready';
-    if (!rawIndex) return undefined;
+    if (!rawIndex) {
+      // Nothing to rank yet: start the directory meanwhile, so it is ready with the index.
+      if (query.directoryWaitMs !== undefined) this.directories.current(query.repository);
+      return undefined;
+    }
     const [{ directory }, youEmail] = await Promise.all([
-      this.directories.get(query.repository),
+      query.directoryWaitMs === undefined ? this.directories.get(query.repository) : this.directories.within(query.repository, query.directoryWaitMs),
       this.you(query.repository),
     ]);
     const index = mergeDirectoryAliases(rawIndex, directory);

@@ -39,6 +39,8 @@ export class HistoryIndexManager {
     private readonly store: HistoryIndexStore | undefined,
     private readonly logger: Logger,
     private readonly onProgress: (progress: IndexProgress) => void = () => undefined,
+    /** The index could not be saved (an unwritable cache folder): it is still used, from memory. */
+    private readonly onSaveFailed: (error: Error, repository: string) => void = () => undefined,
   ) {}
 
   /** The index as it is now (possibly stale or absent); never starts git. */
@@ -92,6 +94,17 @@ export class HistoryIndexManager {
     for (const entry of this.repos.values()) entry.work?.abort();
   }
 
+  /** A failed save costs the next start a rebuild, never this answer. */
+  private async save(repository: string, index: HistoryIndexData): Promise<void> {
+    try {
+      await this.store?.save(index);
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.logger.warn(`history index of ${repository} not saved: ${error.message}`);
+      this.onSaveFailed(error, repository);
+    }
+  }
+
   private entry(repository: string): RepoEntry {
     let entry = this.repos.get(repository);
     if (!entry) {
@@ -134,7 +147,7 @@ export class HistoryIndexManager {
         entry.lastUpdate = 'built';
         this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
       }
-      await this.store?.save(entry.index);
+      await this.save(repository, entry.index);
       this.setState(repository, entry, 'ready');
       return entry.index;
     } catch (err) {

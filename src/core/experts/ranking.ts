@@ -37,9 +37,12 @@ export function defaultExpertModelOptions(now: number): ExpertModelOptions {
   return { halfLifeDays: 180, formerAfterDays: 180, backoffMinChanges: 30, extraBots: [], now };
 }
 
-/** Repository-relative, forward slashes, no leading "./" nor trailing "/"; '' is the root. */
+/**
+ * Repository-relative (callers give forward slashes), no leading "./" nor trailing "/"; '' is the
+ * root. A backslash stays: on POSIX it is part of a file name, and `a\b.ts` is not `a/b.ts`.
+ */
 export function normalizeTargetPath(path: string): string {
-  let p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  let p = path.replace(/\/+$/, '');
   while (p.startsWith('./')) p = p.slice(2);
   return p === '.' ? '' : p.replace(/^\/+/, '');
 }

@@ -5,8 +5,9 @@ import type { GitRunner } from './gitRunner';
 import { HistoryReplay, personKey } from './historyReplay';
 import type { FileHistory, HistoryIndexData, PersonRecord } from './historyTypes';
 import { HISTORY_INDEX_FORMAT_VERSION } from './indexStore';
-import { LOG_FORMAT, LogStreamParser, parseContact } from './logParser';
+import { LOG_FORMAT, LogStreamParser, parseContact, type FileChange } from './logParser';
 import { resolveContacts } from './mailmap';
+import { changesOfPaths, missingObjectOf, NO_FETCH_ENV, pathspec, pathsNeedingMissingBlobs } from './missingObjects';
 import { isAncestor, isShallow, resolveHead, resolveRevision } from './repository';
 
 export interface BuildHistoryOptions {
@@ -20,15 +21,23 @@ export interface BuildHistoryOptions {
 export type HistoryUpdateMode = 'unchanged' | 'incremental' | 'rebuilt';
 
 const PROGRESS_EVERY = 1000;
+/** More paths than this with missing blobs (a big partial clone): exact renames only, for the whole history. */
+const MAX_SKIPPED_PATHS = 1000;
+
+/** Full rename detection (optionally skipping some paths), exact renames only (object ids, no blob read), or none. */
+export type RenameDetection = { mode: 'detect'; skip?: readonly string[] } | { mode: 'exact' } | { mode: 'none' };
 
 /**
  * The exact `git log` arguments of the history pass (to be run after GIT_GLOBAL_ARGS). Oldest
  * commit first, parents before children, so replaying follows renames forward. Name-status only:
  * numstat would need every blob and is several times slower. Merges show no diff (see
  * HistoryReplay for the merge rule); `--root` keeps the first commit's additions whatever the
- * user's log.showRoot says.
+ * user's log.showRoot says. Paths skipped by rename detection are left out of this pass (every
+ * commit still listed: --full-history --sparse) and read by a second one.
  */
-export function historyLogArgs(range?: string, options: { renames?: boolean } = {}): string[] {
+export function historyLogArgs(range?: string, options: { renames?: boolean | RenameDetection } = {}): string[] {
+  const renames: RenameDetection = options.renames === false ? { mode: 'none' } : options.renames === true || options.renames === undefined ? { mode: 'detect' } : options.renames;
+  const skip = renames.mode === 'detect' ? renames.skip ?? [] : [];
   return [
     '-c',
     'log.showSignature=false',
@@ -36,15 +45,17 @@ export function historyLogArgs(range?: string, options: { renames?: boolean } = 
     '--use-mailmap',
     '-z',
     '--name-status',
-    options.renames === false ? '--no-renames' : '-M',
+    renames.mode === 'none' ? '--no-renames' : renames.mode === 'exact' ? '-M100%' : '-M',
     '--no-ext-diff',
     '--diff-merges=off',
     '--root',
     '--date-order',
     '--reverse',
+    ...(skip.length > 0 ? ['--full-history', '--sparse'] : []),
     `--format=${LOG_FORMAT}`,
     range ?? 'HEAD',
     '--',
+    ...(skip.length > 0 ? pathspec(skip, 'exclude') : []),
   ];
 }
 
@@ -143,10 +154,14 @@ async function reachableFrom(git: GitRunner, root: string, old: string, target: 
   }
 }
 
+const FATAL_GIT_ERRORS = ['Aborted', 'Timeout', 'GitNotFound', 'NotARepository'];
+
 /**
- * Streams `git log` for `range` into a replay over the state `base()` returns. When git fails
- * (typically a blob missing in a partial clone or a damaged repository, needed only for rename
- * detection) the pass is retried from a fresh base without rename detection.
+ * Streams `git log` for `range` into a replay over the state `base()` returns, never fetching from
+ * a promisor remote. When git cannot read an object (a damaged repository, a partial clone), the
+ * paths whose blobs rename detection would need are left out of it (their changes are read by a
+ * second pass without renames) and the history is read again; only when that does not settle it
+ * does the whole pass fall back to exact renames (object ids, no blob read), then to none.
  */
 async function replayRange(
   git: GitRunner,
@@ -158,15 +173,39 @@ async function replayRange(
   copyOnWrite = false,
 ): Promise<ReplayResult> {
   const logger = options.logger ?? silentLogger;
+  let failure: GitError;
   try {
-    return await streamInto(git, root, range, base(), shallow, true, options, copyOnWrite);
+    return await streamInto(git, root, range, base(), shallow, { mode: 'detect' }, options, copyOnWrite);
   } catch (err) {
-    if (!(err instanceof GitError) || ['Aborted', 'Timeout', 'GitNotFound', 'NotARepository'].includes(err.code)) {
-      throw err;
-    }
-    logger.warn(`git log with rename detection failed in ${root} (${err.message}); retrying without rename detection`);
-    return streamInto(git, root, range, base(), shallow, false, options, copyOnWrite);
+    if (!(err instanceof GitError) || FATAL_GIT_ERRORS.includes(err.code)) throw err;
+    failure = err;
   }
+  const oid = missingObjectOf(failure);
+  if (oid) {
+    const { paths, missingObjects } = await pathsNeedingMissingBlobs(git, root, range, options.signal);
+    if (paths.length > 0 && paths.length <= MAX_SKIPPED_PATHS) {
+      logger.warn(`git cannot read ${missingObjects} object(s) of ${root} (first: ${oid}): rename detection skips ${paths.join(', ')}; the rest keeps it`);
+      try {
+        const extra = await changesOfPaths(git, root, range, paths, options.signal);
+        return await streamInto(git, root, range, base(), shallow, { mode: 'detect', skip: paths }, options, copyOnWrite, extra);
+      } catch (err) {
+        if (!(err instanceof GitError) || FATAL_GIT_ERRORS.includes(err.code)) throw err;
+        failure = err;
+      }
+    } else if (paths.length > MAX_SKIPPED_PATHS) {
+      logger.warn(`${paths.length} paths of ${root} have missing blobs (a partial clone?): only exact renames are followed`);
+    }
+  }
+  for (const renames of [{ mode: 'exact' }, { mode: 'none' }] as const) {
+    logger.warn(`git log failed in ${root} (${failure.message}); reading again with ${renames.mode === 'exact' ? 'exact renames only' : 'no rename detection'}`);
+    try {
+      return await streamInto(git, root, range, base(), shallow, renames, options, copyOnWrite);
+    } catch (err) {
+      if (!(err instanceof GitError) || FATAL_GIT_ERRORS.includes(err.code) || renames.mode === 'none') throw err;
+      failure = err;
+    }
+  }
+  throw failure;
 }
 
 async function streamInto(
@@ -175,21 +214,25 @@ async function streamInto(
   range: string,
   state: ReplayState,
   shallow: boolean,
-  renames: boolean,
+  renames: RenameDetection,
   options: BuildHistoryOptions,
   copyOnWrite: boolean,
+  /** Changes of the paths left out of this pass, by commit, merged into it. */
+  extra?: Map<string, FileChange[]>,
 ): Promise<ReplayResult> {
   const replay = new HistoryReplay(state.files, state.people, shallow, copyOnWrite);
   const coChange = new CoChangeRecorder(state.coChange, shallow);
   const onProgress = options.onProgress;
   const parser = new LogStreamParser((commit) => {
-    replay.apply(commit);
-    coChange.apply(commit);
+    const more = extra?.get(commit.sha);
+    const complete = more ? { ...commit, changes: [...commit.changes, ...more] } : commit;
+    replay.apply(complete);
+    coChange.apply(complete);
     if (onProgress && replay.commitCount % PROGRESS_EVERY === 0) {
       onProgress(replay.commitCount);
     }
   });
-  await git.stream(historyLogArgs(range, { renames }), { cwd: root, signal: options.signal, timeoutMs: 0 }, (chunk) => parser.push(chunk));
+  await git.stream(historyLogArgs(range, { renames }), { cwd: root, signal: options.signal, timeoutMs: 0, env: NO_FETCH_ENV }, (chunk) => parser.push(chunk));
   parser.end();
   if (parser.malformedTokens > 0) {
     options.logger?.warn(`git log output of ${root} had ${parser.malformedTokens} unexpected token(s); they were skipped`);
@@ -238,6 +281,7 @@ async function dropFilesMissingAt(git: GitRunner, index: HistoryIndexData, signa
     cwd: index.repository,
     signal,
     timeoutMs: 0,
+    env: NO_FETCH_ENV,
   });
   const present = new Set(out.split('\0'));
   for (const path of index.files.keys()) {

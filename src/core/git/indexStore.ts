@@ -34,9 +34,13 @@ interface StoredIndex {
 /** One history index file per repository in a storage folder. */
 export class HistoryIndexStore {
   constructor(
-    private readonly storageDir: string,
+    /** The folder holding the index files. */
+    readonly storageDir: string,
     private readonly logger: Logger,
   ) {}
+
+  /** How many times `load` read a file (tests: a command must not read a big index twice). */
+  loads = 0;
 
   /** The file that holds the index of `repoRoot`. */
   fileFor(repoRoot: string): string {
@@ -49,6 +53,7 @@ export class HistoryIndexStore {
     const file = this.fileFor(repoRoot);
     let text: string;
     try {
+      this.loads++;
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {

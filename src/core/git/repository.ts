@@ -111,6 +111,14 @@ export function readFileAt(git: GitRunner, root: string, rev: string, relPath: s
   return git.run(['show', `${rev}:${relPath}`], { cwd: root, signal });
 }
 
+/** The kind of object at `rev:relPath` ('blob', 'tree', 'commit' for a submodule), or undefined when there is none. */
+export async function objectTypeAt(git: GitRunner, root: string, rev: string, relPath: string, signal?: AbortSignal): Promise<'blob' | 'tree' | 'commit' | undefined> {
+  const out = await git.run(['ls-tree', '-z', '--full-tree', rev, '--', relPath], { cwd: root, signal }).catch(() => '');
+  const entry = out.split('\0').find((e) => e.endsWith(`\t${relPath}`));
+  const type = entry?.split(' ')[1];
+  return type === 'blob' || type === 'tree' || type === 'commit' ? type : undefined;
+}
+
 async function nearestFolder(start: string): Promise<string | undefined> {
   let current = start;
   for (;;) {

@@ -6,11 +6,15 @@ import type { Logger } from '../logger';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { ThreadBackendError } from './backendError';
 import { withFileLock } from './fileLock';
-import { appendCommentText, parseThreadFile, serializeThread, type FileProblem } from './fileStoreFormat';
+import { appendCommentText, frontMatterLine, parseThreadFile, serializeThread, type FileProblem } from './fileStoreFormat';
+import { readRegularFile } from '../util/safeRead';
 import type { AddCommentOptions, BackendCallOptions, Thread, ThreadBackend, ThreadComment, ThreadDraftContent, Venue } from './threadTypes';
 import { kebabCase } from '../util/kebabCase';
 
 export type { FileProblem } from './fileStoreFormat';
+
+/** Thread files larger than this are skipped with a problem (a thread of a few hundred comments is ~100 KB). */
+export const MAX_THREAD_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface FileThreadStoreOptions {
   logger: Logger;
@@ -19,6 +23,8 @@ export interface FileThreadStoreOptions {
   /** Lock files older than this are broken (a writer crashed). */
   lockStaleMs?: number;
   lockTimeoutMs?: number;
+  /** Default MAX_THREAD_FILE_BYTES. */
+  maxFileBytes?: number;
   now?: () => Date;
 }
 
@@ -56,24 +62,40 @@ export class FileThreadStore implements ThreadBackend {
     }
     const threads: Thread[] = [];
     const problems: FileProblem[] = [];
+    const files = new Map<string, { file: string; text: string; index: number }>();
+    // File by file: one bad file is one problem, the others still load.
     for (const name of names.filter((n) => n.endsWith('.md')).sort()) {
       options.signal?.throwIfAborted();
       const file = path.join(folder, name);
       let text: string;
       try {
-        text = await fs.readFile(file, 'utf8');
+        text = await readRegularFile(file, { maxBytes: this.options.maxFileBytes ?? MAX_THREAD_FILE_BYTES, within: folder });
       } catch (err) {
-        problems.push({ file, line: 1, message: `cannot read: ${(err as Error).message}` });
+        problems.push({ file, line: 1, message: (err as Error).message });
         continue;
       }
       const parsed = parseThreadFile(file, text, venue, pathToFileURL(file).href);
-      if (parsed.ok) {
-        threads.push(parsed.thread);
-      } else {
+      if (!parsed.ok) {
         problems.push(parsed.problem);
+        continue;
+      }
+      const id = parsed.thread.id;
+      const first = files.get(id);
+      if (first === undefined) {
+        files.set(id, { file, text, index: threads.push(parsed.thread) - 1 });
+        continue;
+      }
+      // The file named after the id is the thread (comments go there); the other one is the duplicate.
+      const keepNew = name === `${id}.md`;
+      const duplicate = keepNew ? first : { file, text };
+      problems.push({ file: duplicate.file, line: frontMatterLine(duplicate.text, 'id'), message: `thread id "${id}" is already used by ${keepNew ? file : first.file}; this file is skipped (give it another id)` });
+      if (keepNew) {
+        threads[first.index] = parsed.thread;
+        files.set(id, { file, text, index: first.index });
       }
     }
     threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return { threads, problems };
   }
 
@@ -87,13 +109,16 @@ export class FileThreadStore implements ThreadBackend {
 
   async createThread(venue: Venue, draft: ThreadDraftContent, options: BackendCallOptions = {}): Promise<Thread> {
     options.signal?.throwIfAborted();
+    if (draft.title.trim() === '') {
+      throw new ThreadBackendError('invalid', 'a thread needs a title');
+    }
     const id = `${slugify(draft.title)}-${shortId(this.now())}`;
     const file = path.join(this.folderOf(venue), `${id}.md`);
     const thread: Thread = {
       id,
       backend: 'files',
       venue,
-      title: draft.title,
+      title: draft.title.trim(),
       url: pathToFileURL(file).href,
       author: draft.author ?? {},
       createdAt: this.now().toISOString(),
@@ -124,7 +149,9 @@ export class FileThreadStore implements ThreadBackend {
     await withFileLock(
       file,
       async () => {
-        const text = await fs.readFile(file, 'utf8');
+        const text = await readRegularFile(file, { maxBytes: this.options.maxFileBytes ?? MAX_THREAD_FILE_BYTES, within: this.folderOf(venue) }).catch((err: Error) => {
+          throw new ThreadBackendError('invalid', err.message, { cause: err });
+        });
         const parsed = parseThreadFile(file, text, venue);
         if (!parsed.ok) {
           const p = parsed.problem;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { isAlias, LineCounter, parseDocument, stringify, visit, type Document } from 'yaml';
 import { toAnchor } from './anchor';
 import type { Thread, ThreadComment, ThreadPerson, ThreadState, Venue } from './threadTypes';
 
@@ -64,7 +64,14 @@ export function parseThreadFile(file: string, text: string, venue: Venue, url?: 
     const err = doc.errors[0];
     return fail(1 + counter.linePos(err.pos[0]).line, `front matter: ${err.message.split('\n')[0]}`);
   }
-  const front: unknown = doc.toJS();
+  let front: unknown;
+  try {
+    front = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // An alias bomb or an alias without its anchor: point at the first alias involved.
+    const at = firstAliasOffset(doc, err instanceof ReferenceError && /Unresolved alias/.test(err.message));
+    return fail(1 + counter.linePos(at).line, `front matter: ${(err as Error).message.split('\n')[0]}`);
+  }
   if (!isRecord(front)) {
     return fail(2, 'front matter must be a mapping');
   }
@@ -95,6 +102,29 @@ export function parseThreadFile(file: string, text: string, venue: Venue, url?: 
     state: (front.state === 'closed' ? 'closed' : 'open') as ThreadState,
   };
   return { ok: true, thread };
+}
+
+/** Offset of the first alias in the document (the first unresolvable one when `unresolvedOnly`). */
+function firstAliasOffset(doc: Document.Parsed, unresolvedOnly: boolean): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && (!unresolvedOnly || node.resolve(doc) === undefined)) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+/** 1-based line of the `key:` of a top-level front matter field (for problems found after parsing). */
+export function frontMatterLine(text: string, key: string): number {
+  const lines = text.split(/\r?\n/, 200);
+  const close = lines.indexOf('---', 1);
+  const index = lines.findIndex((line, i) => i > 0 && (close < 0 || i < close) && line.startsWith(`${key}:`));
+  return index < 0 ? 1 : index + 1;
 }
 
 function splitSections(lines: string[], firstLineNumber: number): { body: string; comments: ThreadComment[] } | { line: number; message: string } {

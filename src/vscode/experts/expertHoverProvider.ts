@@ -21,7 +21,8 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
     const target = targetAt(document, position, selection);
     const cancel = toAbortSignal(token);
     try {
-      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal });
+      // A big directory.yml is parsed in the background: the hover waits for it a moment at most.
+      const { ranking, repository, indexing } = await rankTarget(this.services, target, { signal: cancel.signal, directoryWaitMs: 250 });
       if (!repository || token.isCancellationRequested) return undefined;
       if (!ranking) void this.indexing.trackDocument(document.uri);
       const text = formatExpertsHover(ranking, {

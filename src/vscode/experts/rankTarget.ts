@@ -13,7 +13,11 @@ export interface RankResult {
 }
 
 /** Ranks the experts of a code target using the open document's (possibly unsaved) text. */
-export async function rankTarget(services: ExpertServices, target: RankedTarget, options: { limit?: number; signal?: AbortSignal } = {}): Promise<RankResult> {
+export async function rankTarget(
+  services: ExpertServices,
+  target: RankedTarget,
+  options: { limit?: number; signal?: AbortSignal; directoryWaitMs?: number } = {},
+): Promise<RankResult> {
   const uri = vscode.Uri.parse(target.uri);
   const location = await services.platform.repositories.locate(uri, options.signal);
   if (!location) return { ranking: undefined, indexing: false };
@@ -30,6 +34,7 @@ export async function rankTarget(services: ExpertServices, target: RankedTarget,
     contents: lines && document ? document.getText() : undefined,
     limit: options.limit,
     signal: options.signal,
+    directoryWaitMs: options.directoryWaitMs,
   });
   const state = services.indexes.state(root);
   return { ranking, repository: root, indexing: state !== 'ready' && state !== 'failed' };

@@ -2,13 +2,15 @@
 import * as vscode from 'vscode';
 import type { PatternCatalogue } from '../../core/patterns/library';
 import type { Pattern } from '../../core/patterns/patternTypes';
-import { renderPatternMarkdown } from '../../core/patterns/render';
+import { resolveDocumentLink } from '../../core/patterns/documentLinks';
+import { renderPatternDocument, type RenderedPattern } from '../../core/patterns/render';
 import type { OrgDirectoryService } from '../platform/orgDirectory';
 import type { ResolvedExample } from './exampleLinks';
 import { rootsFor } from './exampleLinks';
 import type { PanelModel, PanelPatternRef, PanelPerson } from '../../webview/panelMessages';
 import type { PatternExpert } from './patternExperts';
 import type { PatternUsage } from './usageSearch';
+import { readPatternSettings } from './patternSettings';
 
 function ref(catalogue: PatternCatalogue, id: string): PanelPatternRef {
   const pattern = catalogue.byId(id);
@@ -39,6 +41,15 @@ export interface PanelInputs {
   expertsNote?: string;
 }
 
+/** The body as HTML and the targets of its `data-link` anchors (relative links to patterns and library files). */
+export function renderBody(inputs: PanelInputs): RenderedPattern {
+  const { pattern, catalogue } = inputs;
+  return renderPatternDocument(pattern.body, {
+    allowImagesFrom: readPatternSettings().allowImagesFrom,
+    resolveLink: (href) => resolveDocumentLink(href, pattern, catalogue.patterns),
+  });
+}
+
 export function buildPanelModel(inputs: PanelInputs): PanelModel {
   const { pattern, catalogue } = inputs;
   return {
@@ -49,7 +60,7 @@ export function buildPanelModel(inputs: PanelInputs): PanelModel {
     community: pattern.community,
     tags: pattern.tags,
     source: pattern.source,
-    html: renderPatternMarkdown(pattern.body),
+    html: renderBody(inputs).html,
     maintainers: inputs.maintainers,
     examples: inputs.examples.map((e, index) => ({ index, label: e.label, detail: e.kind === 'missing' ? 'not found in this workspace' : undefined })),
     usages: inputs.usages

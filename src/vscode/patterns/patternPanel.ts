@@ -6,14 +6,19 @@ import type { Pattern } from '../../core/patterns/patternTypes';
 import { isAllowedLink } from '../../core/patterns/render';
 import type { ExpertsApi } from '../experts/expertsFeature';
 import type { ExternalOpener } from '../platform/links';
+import { affects } from '../platform/configuration';
 import type { OrgDirectoryService } from '../platform/orgDirectory';
 import { resolveExamples, type ResolvedExample } from './exampleLinks';
 import { parseFromPanel, type FromPanel, type PanelModel, type ToPanel } from '../../webview/panelMessages';
-import { buildPanelModel, maintainersOf, type PanelInputs } from './panelModel';
+import { buildPanelModel, maintainersOf, renderBody, type PanelInputs } from './panelModel';
+import { imageCspSources } from '../../core/patterns/imageHosts';
+import type { DocumentLinkTarget } from '../../core/patterns/documentLinks';
+import { patternSource } from './sourceLinks';
 import { expertsAvailable, patternExperts } from './patternExperts';
 import type { PatternStore } from './patternStore';
 import { openPatternSource } from './patternActions';
 import { readPatternSettings } from './patternSettings';
+import { notify } from '../platform/notify';
 import { findPatternUsages, usageLocation } from './usageSearch';
 
 export const PANEL_VIEW_TYPE = 'constellation.patternPanel';
@@ -33,7 +38,14 @@ export class PatternPanel implements vscode.Disposable {
     private readonly directories: OrgDirectoryService,
     private readonly external: ExternalOpener,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // The CSP lists the allowed image hosts: a changed list needs a new page.
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affects(e, 'patterns.allowImagesFrom') || !this.panel) return;
+      this.ready = false;
+      this.panel.webview.html = this.html(this.panel.webview, this.extensionUri());
+    }));
+  }
 
   /** The open panel (tests). */
   get webviewPanel(): vscode.WebviewPanel | undefined {
@@ -130,7 +142,7 @@ export class PatternPanel implements vscode.Disposable {
       "default-src 'none'",
       `style-src ${webview.cspSource}`,
       `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} https:`,
+      ['img-src', webview.cspSource, ...imageCspSources(readPatternSettings().allowImagesFrom)].join(' '),
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
@@ -178,8 +190,29 @@ export class PatternPanel implements vscode.Disposable {
         if (pattern) await this.show(pattern);
         return;
       }
+      case 'openDocumentLink': {
+        const target = inputs ? renderBody(inputs).links[message.index] : undefined;
+        return target ? this.openDocumentLink(target) : undefined;
+      }
       case 'openSource':
         return inputs ? openPatternSource(inputs.pattern, this.external) : undefined;
+    }
+  }
+
+  /** A relative link of the body, as the core resolved it: another pattern's page, or the library file. */
+  private async openDocumentLink(target: DocumentLinkTarget): Promise<void> {
+    if (target.kind === 'pattern') {
+      const pattern = this.store.catalogue()?.byId(target.id);
+      if (pattern) await this.show(pattern);
+      return;
+    }
+    const source = patternSource(target.file, readPatternSettings().githubWeb);
+    if (source.kind === 'web') {
+      await this.external.open(source.url);
+    } else if (source.kind === 'file') {
+      await vscode.window.showTextDocument(vscode.Uri.file(source.path), { preview: true }).then(undefined, () =>
+        notify.warning(`The linked file ${source.path} cannot be opened.`),
+      );
     }
   }
 

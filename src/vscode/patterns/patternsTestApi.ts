@@ -13,7 +13,7 @@ export interface PatternsTestApi {
   viewNodes(): PatternsNode[];
   viewFilter(): string | undefined;
   /** The open pattern page, if any. */
-  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel } | undefined;
+  panel(): { title: string; patternId?: string; visible: boolean; model?: PanelModel; html: string } | undefined;
   /** What a click on a link of the open pattern page does; false when it was refused. */
   clickLink(href: string): Promise<boolean>;
   /** "New Pattern from Selection" with every answer given (the command itself asks). */
@@ -35,7 +35,7 @@ export function patternsTestApi(feature: PatternsFeature): PatternsTestApi {
     viewFilter: () => feature.view.filter,
     panel: () => {
       const panel = feature.panel.webviewPanel;
-      return panel ? { title: panel.title, patternId: feature.panel.patternId, visible: panel.visible, model: feature.panel.currentModel() } : undefined;
+      return panel ? { title: panel.title, patternId: feature.panel.patternId, visible: panel.visible, model: feature.panel.currentModel(), html: panel.webview.html } : undefined;
     },
     clickLink: (href) => feature.panel.openLink(href),
     newFromSelection: async (args) => (await feature.newFromSelection(args))?.fsPath,

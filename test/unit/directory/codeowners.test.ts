@@ -138,8 +138,8 @@ describe('CODEOWNERS', () => {
     });
   });
 
-  it('accepts escaped spaces, normalizes ./ and backslashes in queried paths', () => {
-    expectOwners('/My\\ Documents/ @spaces', { 'My Documents/a.txt': ['@spaces'], './My Documents/b.txt': ['@spaces'], 'My Documents\\c.txt': ['@spaces'] });
+  it('accepts escaped spaces, normalizes ./ in queried paths, and keeps a backslash as a file name character', () => {
+    expectOwners('/My\\ Documents/ @spaces', { 'My Documents/a.txt': ['@spaces'], './My Documents/b.txt': ['@spaces'], 'My Documents\\c.txt': [] });
   });
 
   it('reports lines GitHub rejects, with line and column, and applies the rest', () => {

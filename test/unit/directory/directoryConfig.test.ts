@@ -196,3 +196,15 @@ describe('directory.yml parsing', () => {
     assert.strictEqual(config.teams[0].github, '@a/t');
   });
 });
+
+describe('directory email globs that match too much', () => {
+  it('warns for a glob matching every address, and for a local part at every domain', () => {
+    const text = ['people:', '  - { email: "*@*", team: everyone }', '  - { email: "ops@*.*" }', '  - { email: "*@supplier.example" }', 'teams:', '  - { id: everyone }', ''].join('\n');
+    const { config, diagnostics } = parseDirectoryConfig(text, 'd.yml');
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message]);
+    assert.deepStrictEqual(warnings.map(([line]) => line), [2, 3]);
+    assert.match(String(warnings[0][1]), /"\*@\*": this glob matches every email address/);
+    assert.match(String(warnings[1][1]), /matches "ops" at every domain/);
+    assert.strictEqual(config.people.length, 3, 'still loaded: a warning, not an error');
+  });
+});

@@ -182,7 +182,7 @@ describe('history index builder', function () {
     }
   });
 
-  it('survives a missing blob by reading again without rename detection', async () => {
+  it('survives a missing blob by leaving its path out of rename detection', async () => {
     const damaged = TestRepo.create();
     try {
       damaged.write('old.txt', Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join('')).commit({ author: alice, date: T.add });
@@ -192,9 +192,9 @@ describe('history index builder', function () {
       damaged.remove(path.join('.git', 'objects', blob.slice(0, 2), blob.slice(2)));
       const logger = recordingLogger();
       const result = await buildHistoryIndex(runner(logger), damaged.root, { logger });
-      assert.ok(logger.lines.some((l) => l.startsWith('warn') && /without rename detection/.test(l)), logger.lines.join('\n'));
+      assert.ok(logger.lines.some((l) => l.startsWith('warn') && /rename detection skips old\.txt/.test(l)), logger.lines.join('\n'));
       assert.deepStrictEqual([...result.files.keys()], ['new.txt']);
-      assert.strictEqual(result.files.get('new.txt')?.creator, bob.email, 'without renames the move is an add');
+      assert.strictEqual(result.files.get('new.txt')?.creator, bob.email, 'for that path the move is an add');
     } finally {
       damaged.dispose();
     }
