@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { e2eSpec } from './registry';
 import { runCommand } from './workbench';
 
@@ -43,6 +43,54 @@ async function withoutSideBar(page: Page, work: () => Promise<void>): Promise<vo
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   }
 }
+
+/** The Communities pane of the Constellation sidebar, expanded. */
+async function communitiesPane(page: Page): Promise<Locator> {
+  await page.locator('.activitybar .action-item a[aria-label^="Constellation"]').first().click();
+  const pane = page.locator('.pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Communities$/ }) }).first();
+  await pane.waitFor({ state: 'visible', timeout: 15_000 });
+  const header = pane.locator('.pane-header').first();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return pane;
+}
+
+/** A tree row by its label (the text before the description), expanded through its twistie. */
+async function expandRow(pane: Locator, label: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+  const row = pane.locator('.monaco-list-row').filter({ has: pane.page().locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  return row;
+}
+
+const rowTexts = async (pane: Locator): Promise<string[]> => (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+// The Communities view lists the fixture's declared communities, the potential one apart, and members by level and team.
+e2eSpec('The Communities view lists each community with its members by level and team', async ({ page, screenshot, log }) => {
+  const pane = await communitiesPane(page);
+  // The report is computed in the background once the extension is up: the row appears when it is.
+  await expandRow(pane, /^Reliability Guild$/, 90_000);
+  const roots = await rowTexts(pane);
+  log(`Communities view: ${JSON.stringify(roots)}`);
+  for (const name of ['Identity & Access', 'API Design', 'Potential communities (1)']) assert.ok(roots.some((r) => r.startsWith(name)), `${name} listed: ${JSON.stringify(roots)}`);
+  await expandRow(pane, /^Members \(5\)$/);
+  const core = pane.locator('.monaco-list-row').filter({ hasText: /^Core \(2\)/ }).first();
+  await core.waitFor({ state: 'visible', timeout: 10_000 });
+  const dave = pane.locator('.monaco-list-row').filter({ hasText: 'Dave Smith' }).first();
+  await dave.waitFor({ state: 'visible', timeout: 10_000 });
+  const rows = await rowTexts(pane);
+  const after = rows.slice(rows.findIndex((r) => r.startsWith('Core (2)')) + 1);
+  assert.deepStrictEqual(after.slice(0, 2), ['Carol Checkout Checkout', 'Dave Smith Payments · coordinator'], JSON.stringify(rows));
+  log(`screenshot ${await screenshot('communities-view')}`);
+  // A click on the community opens its page.
+  await pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Reliability Guild$/ }) }).first().locator('.label-name').click();
+  const frame = await pageFrame(page, 'Reliability Guild', 60_000);
+  const members = await frame.evaluate(() => Array.from(document.querySelectorAll('details.members tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '')));
+  assert.deepStrictEqual(members.filter((m) => m[0] === 'Core'), [['Core', 'Carol Checkout', 'Checkout'], ['Core', 'Dave Smith', 'Payments']], JSON.stringify(members));
+  assert.strictEqual(members.length, 5, JSON.stringify(members));
+  const leaders = await frame.evaluate(() => Array.from(document.querySelectorAll('#leadership tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '').join(' | ')));
+  assert.ok(leaders.includes('day-to-day | Dave Smith | declared'), JSON.stringify(leaders));
+  assert.ok(leaders.some((l) => l.endsWith('| inferred')), `inferred roles labelled as such: ${JSON.stringify(leaders)}`);
+});
 
 // The community page: rings, participation over time, the team matrix, knowledge at risk, gaps, Join.
 e2eSpec('The community page draws its charts, each with a text alternative', async ({ page, screenshot, log }) => {

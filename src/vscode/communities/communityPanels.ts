@@ -4,13 +4,13 @@
  * side into a document with a strict CSP; the page answers with typed messages naming an index or
  * an id, which are checked here before anything opens.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { parseFromCommunityPage, type FromCommunityPage, type ToCommunityPage } from '../../webview/communities/messages';
 import { Commands, runCommand, type StartResult } from '../contracts';
 import type { ExternalOpener } from '../platform/links';
 import { notify } from '../platform/notify';
+import { webviewNonce } from '../platform/webviewSecurity';
 import { resolveMe } from './communityModel';
 import { gapThreadArgs } from './gapThread';
 import { openInside, openThread } from './openTargets';
@@ -187,7 +187,7 @@ export class CommunityPanels implements vscode.Disposable {
     page.content = content ?? { title: 'Communities', body: `<p class="muted">${this.waitingText()}</p>`, targets: { files: [], threads: [], gaps: [] } };
     page.panel.title = page.content.title;
     const webview = page.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = webviewNonce();
     const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...parts)).toString();
     const key = `${page.content.title}\0${page.content.body}`;
     if (page.renderedKey === key) {

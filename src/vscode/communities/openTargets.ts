@@ -16,12 +16,13 @@ export async function openInside(root: string, relativePath: string, line?: numb
 }
 
 /**
- * A GitHub thread opens on the web (https only, through the platform's opener); a thread of a
+ * A GitHub thread opens on the web (through the platform's opener and its allow-list); a thread of a
  * files venue at its code, where the threads feature shows it as a comment thread, else its file.
  */
 export async function openThread(target: CommunityThread, external: ExternalOpener): Promise<boolean> {
   const { thread, root } = target;
-  if (thread.url?.startsWith('https:')) return external.open(thread.url);
+  // The platform's opener decides (https, or http on the configured Enterprise host) and logs a refusal.
+  if (thread.url && /^https?:\/\//i.test(thread.url)) return external.open(thread.url);
   if (thread.anchor) return openInside(root, thread.anchor.path, thread.anchor.startLine);
   if (thread.url?.startsWith('file:')) {
     const file = fileURLToPath(thread.url);

@@ -7,6 +7,7 @@ import { CHART_CSS, escapeXml, type Chart } from '../../../core/communities/char
 import type { CoordinationGap } from '../../../core/communities/reportTypes';
 import type { CommunityThread } from '../communityModel';
 import type { PageAction } from '../../../webview/communities/messages';
+import { webviewCsp } from '../../platform/webviewSecurity';
 
 export const esc = escapeXml;
 
@@ -103,14 +104,9 @@ export interface DocumentOptions {
   focus?: string;
 }
 
+/** The pages' policy: the platform's one, with the chart styles in a nonce'd `<style>` and no other image source. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  return webviewCsp({ cspSource, nonce, nonceStyles: true });
 }
 
 export function pageDocument(options: DocumentOptions): string {
