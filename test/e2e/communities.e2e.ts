@@ -62,34 +62,53 @@ async function expandRow(pane: Locator, label: string | RegExp, timeoutMs = 15_0
   return row;
 }
 
-const rowTexts = async (pane: Locator): Promise<string[]> => (await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+/** Each rendered row as "label | description" (the list renders only the rows on screen). */
+const rowTexts = async (pane: Locator): Promise<string[]> =>
+  pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => {
+    const text = (selector: string): string => (row.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return [text('.label-name'), text('.label-description')].filter(Boolean).join(' | ');
+  }));
+
+async function waitForRows(pane: Locator, wanted: (rows: string[]) => boolean, what: string, timeoutMs = 15_000): Promise<string[]> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await rowTexts(pane);
+    if (wanted(rows)) return rows;
+    if (Date.now() > end) throw new Error(`${what}: ${JSON.stringify(rows)}`);
+    await pane.page().waitForTimeout(250);
+  }
+}
 
 // The Communities view lists the fixture's declared communities, the potential one apart, and members by level and team.
 e2eSpec('The Communities view lists each community with its members by level and team', async ({ page, screenshot, log }) => {
   const pane = await communitiesPane(page);
-  // The report is computed in the background once the extension is up: the row appears when it is.
-  await expandRow(pane, /^Reliability Guild$/, 90_000);
-  const roots = await rowTexts(pane);
-  log(`Communities view: ${JSON.stringify(roots)}`);
-  for (const name of ['Identity & Access', 'API Design', 'Potential communities (1)']) assert.ok(roots.some((r) => r.startsWith(name)), `${name} listed: ${JSON.stringify(roots)}`);
-  await expandRow(pane, /^Members \(5\)$/);
-  const core = pane.locator('.monaco-list-row').filter({ hasText: /^Core \(2\)/ }).first();
-  await core.waitFor({ state: 'visible', timeout: 10_000 });
-  const dave = pane.locator('.monaco-list-row').filter({ hasText: 'Dave Smith' }).first();
-  await dave.waitFor({ state: 'visible', timeout: 10_000 });
-  const rows = await rowTexts(pane);
-  const after = rows.slice(rows.findIndex((r) => r.startsWith('Core (2)')) + 1);
-  assert.deepStrictEqual(after.slice(0, 2), ['Carol Checkout Checkout', 'Dave Smith Payments · coordinator'], JSON.stringify(rows));
-  log(`screenshot ${await screenshot('communities-view')}`);
-  // A click on the community opens its page.
-  await pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Reliability Guild$/ }) }).first().locator('.label-name').click();
-  const frame = await pageFrame(page, 'Reliability Guild', 60_000);
-  const members = await frame.evaluate(() => Array.from(document.querySelectorAll('details.members tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '')));
-  assert.deepStrictEqual(members.filter((m) => m[0] === 'Core'), [['Core', 'Carol Checkout', 'Checkout'], ['Core', 'Dave Smith', 'Payments']], JSON.stringify(members));
-  assert.strictEqual(members.length, 5, JSON.stringify(members));
-  const leaders = await frame.evaluate(() => Array.from(document.querySelectorAll('#leadership tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '').join(' | ')));
-  assert.ok(leaders.includes('day-to-day | Dave Smith | declared'), JSON.stringify(leaders));
-  assert.ok(leaders.some((l) => l.endsWith('| inferred')), `inferred roles labelled as such: ${JSON.stringify(leaders)}`);
+  try {
+    // The report is computed in the background once the extension is up: the rows appear when it is.
+    const roots = await waitForRows(pane, (rows) => rows.some((r) => r.startsWith('Potential communities')), 'the communities listed', 90_000);
+    log(`Communities view: ${JSON.stringify(roots)}`);
+    assert.deepStrictEqual(roots.map((r) => r.split(' | ')[0]), ['Reliability Guild', 'Identity & Access', 'API Design', 'Potential communities (1)']);
+    assert.match(roots[0], /^Reliability Guild \| (potential|growing|sustained|declining|mostly former) · 5 taking part$/);
+    await expandRow(pane, /^Reliability Guild$/);
+    await expandRow(pane, /^Members \(5\)$/);
+    const rows = await waitForRows(pane, (r) => r.some((t) => t.startsWith('Dave Smith')), 'the core members');
+    const core = rows.indexOf('Core (2)');
+    assert.ok(core > 0, JSON.stringify(rows));
+    assert.deepStrictEqual(rows.slice(core, core + 5), ['Core (2)', 'Carol Checkout | Checkout', 'Dave Smith | Payments · coordinator', 'Peripheral (1)', 'Newcomers (2)'], JSON.stringify(rows));
+    log(`screenshot ${await screenshot('communities-view')}`);
+    // A click on the community opens its page.
+    await pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Reliability Guild$/ }) }).first().locator('.label-name').click();
+    const frame = await pageFrame(page, 'Reliability Guild', 60_000);
+    const members = await frame.evaluate(() => Array.from(document.querySelectorAll('details.members tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '')));
+    assert.deepStrictEqual(members.filter((m) => m[0] === 'Core'), [['Core', 'Carol Checkout', 'Checkout'], ['Core', 'Dave Smith', 'Payments']], JSON.stringify(members));
+    assert.strictEqual(members.length, 5, JSON.stringify(members));
+    const leaders = await frame.evaluate(() => Array.from(document.querySelectorAll('#leadership tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent?.trim() ?? '').join(' | ')));
+    log(`leadership: ${JSON.stringify(leaders)}`);
+    assert.ok(leaders.includes('day-to-day | Dave Smith | declared'), JSON.stringify(leaders));
+    assert.ok(leaders.some((l) => l.endsWith('| inferred')), `inferred roles labelled as such: ${JSON.stringify(leaders)}`);
+  } finally {
+    // Leave the side bar as the workbench opened it (the Experts spec opens the Constellation container by its icon).
+    await runCommand(page, 'View: Show Explorer');
+  }
 });
 
 // The community page: rings, participation over time, the team matrix, knowledge at risk, gaps, Join.
