@@ -99,7 +99,7 @@ describe('communities feature parts', function () {
       { target: { path: 'a.ts', kind: 'file' }, experts: [expert('Ana Alves', P.ana.email), expert('Dan Drive', P.dan.email)], knowledgeAtRisk: false, partial: false, historyIncomplete: false },
       { crossTeamFirst: true, count: 3, commandLink: commandUri, target: undefined, indexing: false, communityRoles: (email) => describeRoles(roles.rolesOf(email)) },
     ) ?? '';
-    assert.match(text, /^\*\*Ana Alves\*\* `other team` · \*core in Reliability Guild\*  $/m);
-    assert.match(text, /^\*\*Dan Drive\*\* `other team`  $/m);
+    assert.match(text, /^\*\*Ana Alves\*\* `other team` · \*core in Reliability Guild\* {2}$/m);
+    assert.match(text, /^\*\*Dan Drive\*\* `other team` {2}$/m);
   });
 });
