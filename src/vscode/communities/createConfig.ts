@@ -3,10 +3,10 @@
  * community of the new file (stage potential, relationship unrecognized, its people as members),
  * or is added to the existing file, keeping what is there (comments included).
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { isMap, isSeq, parse, stringify } from 'yaml';
-import { COMMUNITIES_FILE } from '../../core/communities/loadCommunities';
+import { COMMUNITIES_FILE, COMMUNITIES_SIZE_ADVICE } from '../../core/communities/loadCommunities';
+import { MAX_COMMUNITIES_BYTES, readConfigFile } from '../../core/config/configFile';
 import type { ProposedCommunity } from '../../core/communities/reportTypes';
 import { writeFileAtomic } from '../../core/util/atomicWrite';
 import { parseYaml } from '../../core/util/yamlReader';
@@ -60,10 +60,10 @@ export function appendedConfigText(existing: string, proposals: readonly Propose
 /** Writes (atomically) the file of `root`; returns its path and how many communities were added. */
 export async function writeProposals(root: string, proposals: readonly ProposedCommunity[]): Promise<{ file: string; added: number; created: boolean }> {
   const file = path.join(root, COMMUNITIES_FILE);
-  const existing = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return undefined;
-    throw new Error(`cannot read ${file}: ${err.message}`);
-  });
+  // The same capped read of a regular file as loading it: a FIFO or a huge file never hangs or fills memory.
+  const read = await readConfigFile(file, MAX_COMMUNITIES_BYTES, 'the communities file', COMMUNITIES_SIZE_ADVICE);
+  if (read.kind === 'problem') throw new Error(`${file}: ${read.diagnostic.message}`);
+  const existing = read.kind === 'text' ? read.text : undefined;
   if (existing === undefined) {
     await writeFileAtomic(file, newConfigText(proposals));
     return { file, added: proposals.length, created: true };
