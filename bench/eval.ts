@@ -1,118 +1,123 @@
 /**
- * Evaluation of the expertise model by replaying history: the engine sees a repository up to a
- * cut-off commit (70% of first-parent history by time) and must name who will change each file
- * afterwards. Compares the model with simple baselines on this repository and on generated ones.
+ * `npm run eval`: how well the expertise model predicts who works on code next, on real
+ * histories. Each repository is cut a year before its tip (`--cut-off-days`); the engine sees the
+ * history up to the cut-off only, built by the product's own index builder, and every later
+ * (author, file) change by a person is an event to predict, side by side with plain baselines on
+ * the same events. A line-level evaluation asks the same for sampled later hunks.
  *
- *   node out/bench/eval.js [--repo DIR]... [--seeds 101,102,103] [--no-generated] [--max-files N]
- *                          [--commits N] [--json] [--tune]
+ *   npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150]
+ *                   [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune]
  *
- * --tune grid-searches the weights on tuning seeds (1,2,3 unless --seeds), never the reported ones.
+ * --tune searches the model's settings on the tuning windows (cut-offs two and three years back,
+ * one year of events each, unless --cutoff-days/--window-days say otherwise) and prints what it
+ * would choose.
  */
-import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
+import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../src/core/git/gitRunner';
 import { silentLogger } from '../src/core/logger';
-import { prepareDataset, type EvalDataset } from './eval/dataset';
-import { createGeneratedRepo } from './eval/generator';
-import { BASELINES, evaluate, modelMethod, type Method, type Metrics } from './eval/methods';
-import { describe, formatTable, pooled, type DatasetResult } from './eval/report';
-import { tune } from './eval/tune';
+import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, type PreparedRepo, type ScoredRepo } from './eval/evaluate';
+import { prepareRealDataset, repoName } from './eval/realDataset';
+import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
+import { toSettings, tune, TUNING_WINDOWS } from './eval/tune';
 
 interface Args {
   repos: string[];
-  seeds: number[];
-  generated: boolean;
-  maxFiles: number;
-  commits: number;
+  cutoffDays?: number;
+  windowDays?: number;
+  lines: number;
+  resamples: number;
   json: boolean;
+  markdown?: string;
   tune: boolean;
+  set: Record<string, number>;
+  seed: number;
 }
 
+const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune]';
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repos: [], seeds: [], generated: true, maxFiles: 150, commits: 2500, json: false, tune: false };
+  const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, set: {}, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
       return v;
     };
+    const number = (): number => {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${a} takes a number, not '${raw}'`);
+      return n;
+    };
     if (a === '--repo') args.repos.push(path.resolve(value()));
-    else if (a === '--seeds') args.seeds = value().split(',').map(Number).filter(Number.isFinite);
-    else if (a === '--no-generated') args.generated = false;
-    else if (a === '--max-files') args.maxFiles = Number(value());
-    else if (a === '--commits') args.commits = Number(value());
+    else if (a === '--cutoff-days') args.cutoffDays = number();
+    else if (a === '--window-days') args.windowDays = number();
+    else if (a === '--lines') args.lines = Math.floor(number());
+    else if (a === '--resamples') args.resamples = Math.max(1, Math.floor(number()));
+    else if (a === '--seed') args.seed = Math.floor(number());
     else if (a === '--json') args.json = true;
+    else if (a === '--markdown') args.markdown = path.resolve(value());
     else if (a === '--tune') args.tune = true;
-    else throw new Error(`unknown argument: ${a}`);
+    else if (a === '--set') {
+      const [k, v] = value().split('=');
+      if (!k || v === undefined || !Number.isFinite(Number(v))) throw new Error(`--set takes name=number, not '${k}=${v}'`);
+      args.set[k] = Number(v);
+    } else throw new Error(`unknown argument: ${a}\n${USAGE}`);
   }
-  if (args.seeds.length === 0) args.seeds = args.tune ? [1, 2, 3] : [101, 102, 103];
+  if (args.repos.length === 0) throw new Error(`no repository given\n${USAGE}`);
   return args;
-}
-
-export const METHODS: readonly Method[] = [modelMethod('model', true), modelMethod('model (history only)', false), ...BASELINES];
-
-export function runMethods(dataset: EvalDataset, methods: readonly Method[] = METHODS): Record<string, Metrics> {
-  const out: Record<string, Metrics> = {};
-  for (const m of methods) out[m.name] = evaluate(dataset, m);
-  return out;
-}
-
-function ownRepository(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: 'pipe' }).trim();
-  } catch {
-    return undefined;
-  }
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (line: string): void => {
-    if (!args.json) console.log(line);
+    if (!args.json) process.stdout.write(`${line}\n`);
   };
-  const git = new GitRunner({ logger: silentLogger, defaultTimeoutMs: 600_000 });
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'constellation-eval-'));
-  try {
-    const datasets: EvalDataset[] = [];
-    if (!args.tune) {
-      const repos = args.repos.length > 0 ? args.repos : [ownRepository()].filter((r): r is string => !!r);
-      for (const repo of repos) datasets.push(await prepareDataset(git, repo, `repository ${path.basename(repo)}`, { maxFiles: args.maxFiles }));
-    }
-    const generated: EvalDataset[] = [];
-    if (args.generated || args.tune) {
-      for (const seed of args.seeds) {
-        const dir = path.join(temp, `seed-${seed}`);
-        const started = Date.now();
-        const { commits } = createGeneratedRepo(dir, { seed, commits: args.commits });
-        log(`generated seed ${seed}: ${commits} commits in ${Date.now() - started} ms`);
-        generated.push(await prepareDataset(git, dir, `generated seed ${seed}`, { maxFiles: args.maxFiles, seed }));
+  const windows = args.cutoffDays !== undefined || !args.tune ? [{ cutoffDays: args.cutoffDays ?? 365, windowDays: args.windowDays }] : TUNING_WINDOWS;
+  const git = new GitRunner({ logger: silentLogger, defaultTimeoutMs: 0 });
+  const prepared: PreparedRepo[] = [];
+  for (const repo of args.repos) {
+    for (const w of windows) {
+      const started = Date.now();
+      const name = windows.length > 1 ? `${repoName(repo)} (cut ${w.cutoffDays} days back)` : undefined;
+      const dataset = await prepareRealDataset(git, repo, { ...w, name });
+      if (!dataset) {
+        log(`${repo}: the history is shorter than ${w.cutoffDays} days; skipped`);
+        continue;
       }
+      const ready = await prepareRepo(git, dataset, args.lines, args.seed);
+      prepared.push(ready);
+      log(`${dataset.name}: read in ${((Date.now() - started) / 1000).toFixed(1)} s (index ${dataset.seconds.index.toFixed(1)} s, later history ${dataset.seconds.later.toFixed(1)} s), ${dataset.events.length} events, ${ready.lineQueries.length} line queries`);
     }
-    if (args.tune) {
-      const report = tune(generated);
-      if (args.json) console.log(JSON.stringify(report, null, 2));
-      for (const r of report.best) log(`MRR ${r.mrr.toFixed(4)}  ${JSON.stringify(r.settings)}`);
-      for (const [k, values] of Object.entries(report.marginals)) {
-        log(`best MRR by ${k}: ${Object.entries(values).map(([v, m]) => `${v} → ${m.toFixed(4)}`).join(', ')}`);
-      }
-      return;
-    }
-    const results: DatasetResult[] = [...datasets, ...generated].map((d) => describe(d, runMethods(d)));
-    const pool = pooled(`generated, pooled (${args.seeds.length} seeds)`, results.slice(datasets.length));
-    if (pool && generated.length > 1) results.push(pool);
-    if (args.json) console.log(JSON.stringify(results, null, 2));
-    else for (const r of results) log(`\n${formatTable(r)}`);
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
+  }
+  const settings: ModelSettings = toSettings(args.set);
+  if (args.tune) {
+    const report = tune(prepared, log);
+    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    for (const r of report.top) log(`objective ${(r.objective * 100).toFixed(2)}  pooled top-3 ${(r.pooledTop3 * 100).toFixed(2)}  ${JSON.stringify(r.settings)}`);
+    for (const [k, values] of Object.entries(report.marginals)) log(`best objective by ${k}: ${Object.entries(values).map(([v, m]) => `${v} → ${(m * 100).toFixed(2)}`).join(', ')}`);
+    log(`tied with the best (tie-break order): ${report.ties.map((t) => JSON.stringify(t)).join(' ')}`);
+    for (const [repo, b] of Object.entries(report.baselines)) log(`best baseline on ${repo}: ${b.method} ${(b.top3 * 100).toFixed(1)}`);
+    log(`lines' blame boost: ${report.lines.map((l) => `${l.linesBoost} → ${(l.top3 * 100).toFixed(1)}`).join(', ')}`);
+    log(`chosen: ${JSON.stringify(report.chosen)}`);
+    return;
+  }
+  const scored: ScoredRepo[] = prepared.map((r) => scoreRepo(r, settings));
+  const tables: EvalTable[] = prepared.flatMap((r, i) => repoTables(r, scored[i], args.resamples));
+  if (scored.length > 1) tables.push(...pooledTables(`pooled (${scored.length} repositories)`, scored, args.resamples));
+  if (args.json) process.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);
+  else for (const t of tables) log(`\n${formatText(t)}`);
+  if (args.markdown) {
+    const header = '| table | events | model top-3 | best baseline top-3 | model − best (95% interval) | outside the 3 most active: model | best baseline reading the file |';
+    const summary = [header, '|---|---|---|---|---|---|---|', ...tables.map((t) => `| ${summaryRow(t).join(' | ')} |`)];
+    writeFileSync(args.markdown, `${summary.join('\n')}\n\n${tables.map((t) => formatMarkdown(t)).join('\n')}\n`);
+    log(`\nMarkdown written to ${args.markdown}`);
   }
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  });
-}
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

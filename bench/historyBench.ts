@@ -14,6 +14,7 @@ import { runCommunityBenchmarks } from './communitiesBench';
 import { seededRandom } from './support/random';
 import { median, percentile, timeAsync, timeCommand, type BenchResult } from './support/measure';
 import { syntheticHistory } from './syntheticHistory';
+import { firstQueryMs, runHoverBenchmarks } from './hoverBench';
 
 const RUNS = 3;
 
@@ -56,7 +57,9 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
     const incrementalFloor = await timeCommand('git', [...GIT_GLOBAL_ARGS, ...historyLogArgs('HEAD~1..HEAD')], repo);
     if (incremental.result.mode !== 'incremental') throw new Error(`expected an incremental update, got ${incremental.result.mode}`);
 
+    const first = firstQueryMs(incremental.result.index);
     const latencies = queryLatencies(incremental.result.index, 1000);
+    const hover = await runHoverBenchmarks(git, repo, incremental.result.index);
     const communities = await runCommunityBenchmarks(incremental.result.index, build, log);
     const memory = measureMemory(repo);
 
@@ -65,8 +68,10 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
       { name: 'build / bare git log', value: build / floor, unit: '×', target: 1.5 },
       { name: 'incremental update (1 commit)', value: incremental.ms, unit: 'ms', target: 300, floor: { label: 'git log of that commit', value: incrementalFloor } },
       { name: 'load persisted index', value: median(loadRuns), unit: 'ms', target: 200 },
+      first,
       { name: 'warm expert query p50', value: percentile(latencies, 50), unit: 'ms' },
       { name: 'warm expert query p95', value: percentile(latencies, 95), unit: 'ms', target: 5, note: '1,000 random files' },
+      ...hover,
       { name: 'peak memory (index build)', value: memory.maxRssMb, unit: 'MB', target: 400, note: `heap after build ${memory.heapMb.toFixed(0)} MB` },
       ...communities,
     ];

@@ -1,75 +1,87 @@
-import type { EvalDataset } from './dataset';
-import type { Metrics } from './methods';
+import { METRICS, type Estimate, type PairedDifference, type SliceResult } from './metrics';
 
-export interface DatasetResult {
-  dataset: string;
-  repo: string;
-  commits: number;
-  cutoff: string;
-  cutoffDate: string;
-  events: number;
-  allEvents: number;
-  files: number;
-  allFiles: number;
-  methods: Record<string, Metrics>;
+/** One evaluated table: a level (file or lines) of one repository or of the pool. */
+export interface EvalTable {
+  title: string;
+  /** One line on what was measured (window, counts). */
+  description: string;
+  slices: SliceResult[];
 }
 
-export function describe(dataset: EvalDataset, methods: Record<string, Metrics>): DatasetResult {
-  return {
-    dataset: dataset.name,
-    repo: dataset.repo,
-    commits: dataset.commits,
-    cutoff: dataset.cutoff.slice(0, 10),
-    cutoffDate: dataset.cutoffTime ? new Date(dataset.cutoffTime * 1000).toISOString().slice(0, 10) : '',
-    events: dataset.events.length,
-    allEvents: dataset.allEvents,
-    files: dataset.sampledFiles,
-    allFiles: dataset.allFiles,
-    methods,
-  };
+const pct = (x: number): string => (x * 100).toFixed(1);
+const mrr = (x: number): string => x.toFixed(3);
+const signed = (x: number, f: (x: number) => string): string => `${x >= 0 ? '+' : '−'}${f(Math.abs(x))}`;
+
+function cell(metric: string, e: Estimate, withInterval: boolean): string {
+  const f = metric === 'mrr' ? mrr : pct;
+  return withInterval ? `${f(e.value)} [${f(e.lo)}, ${f(e.hi)}]` : f(e.value);
 }
 
-/** Event-weighted mean of several results, per method. */
-export function pooled(name: string, results: readonly DatasetResult[]): DatasetResult | undefined {
-  if (results.length === 0) return undefined;
-  const methods: Record<string, Metrics> = {};
-  for (const method of Object.keys(results[0].methods)) {
-    const sum: Metrics = { n: 0, top1: 0, top3: 0, top5: 0, mrr: 0 };
-    for (const r of results) {
-      const m = r.methods[method];
-      sum.n += m.n;
-      sum.top1 += m.top1 * m.n;
-      sum.top3 += m.top3 * m.n;
-      sum.top5 += m.top5 * m.n;
-      sum.mrr += m.mrr * m.n;
+function difference(d: PairedDifference): string {
+  return `top-3 ${signed(d.top3.value, pct)} [${signed(d.top3.lo, pct)}, ${signed(d.top3.hi, pct)}] points, MRR ${signed(d.mrr.value, mrr)} [${signed(d.mrr.lo, mrr)}, ${signed(d.mrr.hi, mrr)}]`;
+}
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+}
+
+/** Plain text: per slice, one row per method with 95% intervals, then the paired differences. */
+export function formatText(table: EvalTable): string {
+  const lines = [`${table.title}`, `  ${table.description}`];
+  for (const s of table.slices) {
+    lines.push('', `  ${s.slice} (n = ${s.n}, ${s.clusters} commits)`);
+    if (s.n === 0) {
+      lines.push('    nothing to measure');
+      continue;
     }
-    const n = sum.n || 1;
-    methods[method] = { n: sum.n, top1: sum.top1 / n, top3: sum.top3 / n, top5: sum.top5 / n, mrr: sum.mrr / n };
-  }
-  const total = (k: 'commits' | 'events' | 'allEvents' | 'files' | 'allFiles'): number => results.reduce((s, r) => s + r[k], 0);
-  return { dataset: name, repo: '', commits: total('commits'), cutoff: '', cutoffDate: '', events: total('events'), allEvents: total('allEvents'), files: total('files'), allFiles: total('allFiles'), methods };
-}
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
-
-/** A plain-text table: one row per method, best MRR marked. */
-export function formatTable(result: DatasetResult): string {
-  const lines: string[] = [];
-  const where = result.cutoff ? `, cut-off ${result.cutoff} (${result.cutoffDate})` : '';
-  lines.push(`${result.dataset}: ${result.commits} first-parent commits${where}; n = ${result.events} events on ${result.files} files` +
-    (result.allEvents > result.events ? ` (sampled from ${result.allEvents} events on ${result.allFiles} files)` : ''));
-  if (result.events === 0) {
-    lines.push('  no later changes to files that existed at the cut-off: nothing to measure');
-    return lines.join('\n');
-  }
-  if (result.events < 30) lines.push(`  small sample (n = ${result.events}): differences below are not significant`);
-  const names = Object.keys(result.methods);
-  const width = Math.max(...names.map((n) => n.length), 6);
-  const best = Math.max(...names.map((n) => result.methods[n].mrr));
-  lines.push(`  ${'method'.padEnd(width)}   top-1   top-3   top-5     MRR`);
-  for (const name of names) {
-    const m = result.methods[name];
-    lines.push(`  ${name.padEnd(width)} ${pct(m.top1)} ${pct(m.top3)} ${pct(m.top5)}  ${m.mrr.toFixed(3)}${m.mrr === best ? ' *' : ''}`);
+    const names = Object.keys(s.methods);
+    const rows = names.map((name) => [name, ...METRICS.map((m) => cell(m, s.methods[name][m], true))]);
+    const header = ['method', 'top-1', 'top-3', 'top-5', 'MRR'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    lines.push(`    ${pad(header, widths)}`, ...rows.map((r) => `    ${pad(r, widths)}`));
+    if (s.versusBest) lines.push(`    model − best baseline (${s.versusBest.baseline}): ${difference(s.versusBest)}`);
+    if (s.versusBestFileAware && s.versusBestFileAware.baseline !== s.versusBest?.baseline) {
+      lines.push(`    model − best baseline that reads the file (${s.versusBestFileAware.baseline}): ${difference(s.versusBestFileAware)}`);
+    }
+    if (s.n < 30) lines.push('    small sample: the intervals are wide');
   }
   return lines.join('\n');
+}
+
+/** The same as Markdown: one table per slice. */
+export function formatMarkdown(table: EvalTable, level = '###'): string {
+  const out = [`${level} ${table.title}`, '', table.description, ''];
+  for (const s of table.slices) {
+    out.push(`**${s.slice}** (n = ${s.n}, ${s.clusters} commits)`, '');
+    if (s.n === 0) {
+      out.push('Nothing to measure.', '');
+      continue;
+    }
+    out.push('| method | top-1 | top-3 | top-5 | MRR |', '|---|---|---|---|---|');
+    for (const [name, m] of Object.entries(s.methods)) out.push(`| ${name} | ${METRICS.map((k) => cell(k, m[k], true)).join(' | ')} |`);
+    out.push('');
+    if (s.versusBest) out.push(`Model − best baseline (${s.versusBest.baseline}): ${difference(s.versusBest)}.`, '');
+    if (s.versusBestFileAware && s.versusBestFileAware.baseline !== s.versusBest?.baseline) {
+      out.push(`Model − best baseline that reads the file (${s.versusBestFileAware.baseline}): ${difference(s.versusBestFileAware)}.`, '');
+    }
+  }
+  return out.join('\n');
+}
+
+/** A compact summary row per table: top-3 of the model and of the best baseline, all events. */
+export function summaryRow(table: EvalTable): string[] {
+  const all = table.slices[0];
+  const outside = table.slices[table.slices.length - 1];
+  const model = Object.keys(all.methods)[0];
+  const best = all.versusBest;
+  const aware = outside.versusBestFileAware;
+  return [
+    table.title,
+    String(all.n),
+    all.n ? pct(all.methods[model].top3.value) : '–',
+    best ? `${pct(all.methods[best.baseline].top3.value)} (${best.baseline})` : '–',
+    best ? `${signed(best.top3.value, pct)} [${signed(best.top3.lo, pct)}, ${signed(best.top3.hi, pct)}]` : '–',
+    outside.n ? pct(outside.methods[model].top3.value) : '–',
+    aware ? `${pct(outside.methods[aware.baseline].top3.value)} (${aware.baseline})` : '–',
+  ];
 }

@@ -2,8 +2,9 @@
  * Runs test/integration in the real extension host, once per workspace setup:
  *   trusted   - the fixture organisation, workspace trust disabled
  *   untrusted - the same fixture opened in restricted mode (workspace trust enabled)
+ *   demo      - the demo organisation (`npm run demo`'s workspace), trusted
  *   alone     - trusted, for tests that dispose the host's activation (lifecycle): their own host
- * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|alone] [--grep <test title part>] [--timeout <s>]
+ * Usage: node out/test/harness/runIntegration.js [--only trusted|untrusted|demo|alone] [--grep <test title part>] [--timeout <s>]
  * Exit: 0 all passed, 1 test failures, 2 harness problem (time-out, server did not start).
  */
 import { writeFileSync } from 'fs';
@@ -15,9 +16,10 @@ import { exitOnHarnessFailure, say, seconds } from './report';
 import { createSandbox } from './sandbox';
 
 const GROUPS = [
-  { group: 'trusted', trusted: true },
-  { group: 'untrusted', trusted: false },
-  { group: 'alone', trusted: true },
+  { group: 'trusted', trusted: true, preset: 'test' },
+  { group: 'untrusted', trusted: false, preset: 'test' },
+  { group: 'demo', trusted: true, preset: 'demo' },
+  { group: 'alone', trusted: true, preset: 'test' },
 ] as const;
 
 function option(name: string): string | undefined {
@@ -34,10 +36,10 @@ async function main(): Promise<number> {
   const grep = option('--grep');
   const timeoutMs = Number(option('--timeout') ?? 240) * 1000;
   const results: ExtensionTestResult[] = [];
-  for (const { group, trusted } of GROUPS.filter((g) => !only || g.group === only)) {
+  for (const { group, trusted, preset } of GROUPS.filter((g) => !only || g.group === only)) {
     const sandbox = createSandbox(group, { trusted });
     const workspace = path.join(sandbox.root, 'ws');
-    const fixture = createFixtureWorkspace(workspace, 'test');
+    const fixture = createFixtureWorkspace(workspace, preset);
     const fixtureFile = path.join(sandbox.root, 'fixture.json');
     writeFileSync(fixtureFile, JSON.stringify(fixture, null, 2));
     say(group, `fixture: ${fixture.commitCount} commits in ${workspace}`);

@@ -1,9 +1,9 @@
 /**
  * Entry point the extension host loads through `extensionTestsPath`: it calls run() and takes a
  * rejection as failure. Files are picked by CONSTELLATION_TEST_GROUP: `*.untrusted.test.js` run
- * in the "untrusted" group (restricted mode), `*.alone.test.js` in "alone" (tests that dispose the
- * host's activation, in a host of their own so no other test depends on their order), every other
- * `*.test.js` in "trusted" (the default).
+ * in the "untrusted" group (restricted mode), `*.demo.test.js` in "demo" (the demo organisation),
+ * `*.alone.test.js` in "alone" (tests that dispose the host's activation, in a host of their own
+ * so no other test depends on their order), every other `*.test.js` in "trusted" (the default).
  */
 import { readdirSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
@@ -26,7 +26,7 @@ const reporterBase = Mocha.reporters.Base as unknown as { consoleLog: ConsoleLog
 
 /** The group a compiled test file belongs to, from its name: `x.<group>.test.js` or "trusted". */
 export function groupOf(file: string): string {
-  const marked = /\.(untrusted|alone)\.test\.js$/.exec(file);
+  const marked = /\.(untrusted|alone|demo)\.test\.js$/.exec(file);
   return marked ? marked[1] : 'trusted';
 }
 

@@ -48,6 +48,8 @@ export interface FixtureInfo {
   mergeCommit: string;
   commitCount: number;
   expectations: FixtureExpectation[];
+  /** Demo preset only: every demo function, with the person its hover shows first. */
+  demoExpectations: FixtureExpectation[];
 }
 
 /** Env var through which runners hand the path of the FixtureInfo JSON to tests. */
@@ -88,9 +90,10 @@ export function createFixtureWorkspace(dir: string, preset: FixturePreset): Fixt
     const h = new History(repo, now);
     const built = buildCoreHistory(h);
     let people = Object.values(PEOPLE);
+    let demoExpectations: FixtureExpectation[] = [];
     if (preset === 'demo') {
       people = [...people, ...DEMO_PEOPLE];
-      addDemoHistory(h, DEMO_PEOPLE);
+      demoExpectations = addDemoHistory(h, DEMO_PEOPLE);
       repo.write('.constellation/directory.yml', directoryYaml(people));
       h.commit(YOU, 1, 'Directory: add the demo teams');
     }
@@ -112,6 +115,7 @@ export function createFixtureWorkspace(dir: string, preset: FixturePreset): Fixt
       mergeCommit: built.mergeCommit,
       commitCount: h.commits,
       expectations: built.expectations,
+      demoExpectations,
     };
   } catch (error) {
     repo.dispose();

@@ -8,7 +8,7 @@ import type { ExpertModelOptions, ExpertRanking } from '../experts/types';
 import type { Logger } from '../logger';
 import type { DirectoryCache } from './directoryCache';
 import type { HistoryIndexManager } from './historyIndexManager';
-import { mergeBlameAliases, mergeDirectoryAliases } from './identityMerge';
+import { foldBlameAliases, mergeBlameAliases, mergeDirectoryAliases, mergeInferredAliases } from './identityMerge';
 import { PromiseCache } from '../util/promiseCache';
 
 export interface ExpertQuery {
@@ -66,9 +66,10 @@ export class ExpertQueryService {
       query.directoryWaitMs === undefined ? this.directories.get(query.repository) : this.directories.within(query.repository, query.directoryWaitMs),
       this.you(query.repository),
     ]);
-    const index = mergeDirectoryAliases(rawIndex, directory);
+    const inferred = mergeInferredAliases(rawIndex);
+    const index = mergeDirectoryAliases(inferred.index, directory);
     const rawBlame = query.kind === 'lines' ? await this.blame(query, rawIndex, context) : undefined;
-    const blame = rawBlame && mergeBlameAliases(rawBlame, directory);
+    const blame = rawBlame && mergeBlameAliases(foldBlameAliases(rawBlame, (email) => inferred.aliases.get(email) ?? email), directory);
     const you: Placement = youEmail ? directory.placementOf({ email: youEmail }) : { email: '' };
     const classify = (email: string, name: string): { placement: Placement; relationship: Relationship } => {
       const placement = directory.placementOf({ email, name });

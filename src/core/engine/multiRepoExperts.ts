@@ -22,7 +22,7 @@ export interface CombinedExpert {
   /** `@login` when the directory knows one, else the email. */
   key: string;
   expert: RankedExpert;
-  /** 0..1, top = 1: the sum of the person's normalised scores over every ranked target. */
+  /** 0..1, top = 1: the sum of the person's normalized scores over every ranked target. */
   score: number;
   /** `name:path` of the targets the person is an expert of. */
   targets: string[];

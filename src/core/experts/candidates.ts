@@ -1,130 +1,129 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
-import { folderRollup, parentFolders, type FolderRollup } from './folderRollup';
-import { degreeOfAuthorship, normalized, recencyWeight, type ScoreWeights } from './scoring';
-import type { ExpertEvidence, ExpertModelOptions } from './types';
+import { fileStats, parentFolders, type AreaStats, type FolderStats } from './areaStats';
+import type { ScoreWeights } from './scoring';
+import type { EvidenceKind, ExpertEvidence } from './types';
 
 /** A person with the evidence gathered for one query and an unnormalized score. */
 export interface Candidate {
   email: string;
   evidence: ExpertEvidence;
+  kind: EvidenceKind;
   score: number;
 }
 
-export type HumanFilter = (email: string) => boolean;
-
-function candidate(map: Map<string, Candidate>, email: string): Candidate {
-  let c = map.get(email);
-  if (!c) {
-    c = { email, evidence: { changes: 0, created: false }, score: 0 };
-    map.set(email, c);
-  }
-  return c;
+export interface CandidateQuery {
+  index: HistoryIndexData;
+  stats: AreaStats;
+  path: string;
+  kind: 'lines' | 'file' | 'folder';
+  blame?: BlameSummary;
+  weights: ScoreWeights;
+  halfLifeDays: number;
+  areaMinChanges: number;
 }
 
-/** Per-person folder term: recency, authorship across files and files created, each normalized. */
-export function folderTerms(rollup: FolderRollup, human: HumanFilter, w: ScoreWeights): Map<string, number> {
-  let maxR = 0;
-  let maxA = 0;
-  let maxC = 0;
-  for (const [email, p] of rollup.people) {
-    if (!human(email)) continue;
-    maxR = Math.max(maxR, p.recency);
-    maxA = Math.max(maxA, p.authorship);
-    maxC = Math.max(maxC, p.created);
-  }
-  const out = new Map<string, number>();
-  for (const [email, p] of rollup.people) {
-    if (!human(email)) continue;
-    out.set(email, w.recency * normalized(p.recency, maxR) + w.doa * normalized(p.authorship, maxA) + w.creator * normalized(p.created, maxC));
-  }
-  return out;
+export interface Candidates {
+  candidates: Candidate[];
+  area?: FolderStats;
 }
 
-/** Candidates for a folder target: everyone who changed a file under it. */
-export function folderCandidates(rollup: FolderRollup, human: HumanFilter, w: ScoreWeights): Map<string, Candidate> {
-  const out = new Map<string, Candidate>();
-  const terms = folderTerms(rollup, human, w);
-  for (const [email, term] of terms) {
-    const p = rollup.people.get(email);
-    if (!p) continue;
-    const c = candidate(out, email);
-    c.evidence.changes = p.changes;
-    if (p.changes > 0) c.evidence.lastChange = p.lastChange;
-    c.evidence.filesCreated = p.created;
-    c.evidence.created = p.created > 0;
-    c.score = term;
+/** Keeps activity from reaching 0, so someone long gone still ranks after everyone else. */
+const ACTIVITY_FLOOR = 1e-6;
+
+/**
+ * The nearest parent folder with at least `min` changes besides the file's own; the repository
+ * only for a file without history of its own.
+ */
+export function areaOf(stats: AreaStats, path: string, fileChanges: number, min: number): FolderStats | undefined {
+  for (const folder of parentFolders(path)) {
+    if (folder === '') break;
+    const f = stats.folders.get(folder);
+    if (f && f.changes - fileChanges >= Math.max(0, min)) return f;
   }
-  return out;
+  return fileChanges === 0 ? stats.folders.get('') : undefined;
 }
 
-/** Candidates for a file (and, with `blame`, a line range of it): blame share, recency, DOA, creator. */
-export function fileCandidates(index: HistoryIndexData, path: string, blame: BlameSummary | undefined, human: HumanFilter, w: ScoreWeights, halfLifeDays: number): { candidates: Map<string, Candidate>; humanChanges: number } {
-  const out = new Map<string, Candidate>();
-  const file = index.files.get(path);
-  let humanChanges = 0;
-  if (file) {
-    let latest = -Infinity;
-    for (const [email, c] of file.contributions) {
-      if (!human(email)) continue;
-      humanChanges += c.changeTimes.length;
-      for (const t of c.changeTimes) if (t > latest) latest = t;
-    }
-    const recency = new Map<string, number>();
-    let maxR = 0;
-    let maxD = 0;
-    for (const [email, c] of file.contributions) {
-      if (!human(email) || (c.changeTimes.length === 0 && !c.created)) continue;
-      const r = recencyWeight(c.changeTimes, latest, halfLifeDays);
-      const doa = degreeOfAuthorship(c.created, c.changeTimes.length, file.totalChanges - c.changeTimes.length);
-      recency.set(email, r);
-      maxR = Math.max(maxR, r);
-      maxD = Math.max(maxD, doa);
-      const cand = candidate(out, email);
-      cand.evidence.changes = c.changeTimes.length;
-      if (c.changeTimes.length > 0) cand.evidence.lastChange = c.changeTimes[c.changeTimes.length - 1];
-      cand.evidence.created = c.created;
-      cand.evidence.doa = doa;
-    }
-    for (const cand of out.values()) {
-      cand.score = w.recency * normalized(recency.get(cand.email) ?? 0, maxR) + w.doa * normalized(cand.evidence.doa ?? 0, maxD) + (cand.evidence.created ? w.creator : 0);
-    }
+/** The folders from the repository down to `folder`, as far as they have history. */
+function chainTo(stats: AreaStats, folder: string): FolderStats[] {
+  const chain: FolderStats[] = [];
+  for (const f of (folder === '' ? [''] : parentFolders(`${folder}/x`)).reverse()) {
+    const s = stats.folders.get(f);
+    if (s) chain.push(s);
   }
-  if (blame && blame.totalLines > 0) {
-    for (const [email, lines] of blame.linesByPerson) {
-      if (lines <= 0 || !human(email)) continue;
-      const cand = candidate(out, email);
-      cand.evidence.blameLines = lines;
-      cand.evidence.blameShare = lines / blame.totalLines;
-      cand.score += w.blame * cand.evidence.blameShare;
-    }
+  return chain;
+}
+
+/** The activity term times p's smoothed share of their own work along `chain` (see scoring.ts). */
+function activityTerm(value: number | undefined, max: number, exponent: number): number {
+  return max > 0 && exponent !== 0 ? Math.pow(((value ?? 0) + ACTIVITY_FLOOR * max) / max, exponent) : 1;
+}
+
+function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights): number {
+  let score = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
+  for (let i = 1; i < chain.length; i++) {
+    const parent = chain[i - 1];
+    const child = chain[i];
+    const split = parent.recency > 0 ? child.recency / parent.recency : 0;
+    score *= ((child.people.get(email)?.recency ?? 0) + w.smoothing * split) / ((parent.people.get(email)?.recency ?? 0) + w.smoothing);
   }
-  return { candidates: out, humanChanges };
+  return score;
+}
+
+function evidenceOf(email: string, file: FolderStats | undefined, area: FolderStats | undefined): ExpertEvidence {
+  const own = file?.people.get(email);
+  const evidence: ExpertEvidence = { changes: own?.changes ?? 0, created: (own?.created ?? 0) > 0 };
+  if (own && own.changes > 0) evidence.lastChange = own.lastChange;
+  const there = area?.people.get(email);
+  if (area && there && there.changes > 0) evidence.area = { folder: area.folder, changes: there.changes, lastChange: there.lastChange };
+  return evidence;
+}
+
+/** Everyone with evidence on the folder: their changes under it. */
+function folderCandidates(q: CandidateQuery): Candidates {
+  const target = q.stats.folders.get(q.path);
+  if (!target) return { candidates: [] };
+  const chain = chainTo(q.stats, q.path);
+  const candidates: Candidate[] = [];
+  for (const [email, p] of target.people) {
+    const evidence: ExpertEvidence = { changes: p.changes, created: p.created > 0, filesCreated: p.created };
+    if (p.changes > 0) evidence.lastChange = p.lastChange;
+    evidence.area = { folder: target.folder, changes: p.changes, lastChange: p.lastChange };
+    candidates.push({ email, evidence, kind: 'area', score: modelScore(email, chain, q.stats, q.weights) });
+  }
+  return { candidates, area: target };
 }
 
 /**
- * Adds evidence from the nearest parent folder with at least `backoffMinChanges` changes besides
- * the file's own, when the file itself has fewer. Returns the folder used, if any.
+ * Candidates for a file or a line range: its contributors, the people of its area, and (for a
+ * range) the authors of its surviving lines, scored as scoring.ts describes.
  */
-export function applyBackoff(index: HistoryIndexData, path: string, humanChanges: number, candidates: Map<string, Candidate>, human: HumanFilter, w: ScoreWeights, options: ExpertModelOptions): string | undefined {
-  const min = options.backoffMinChanges;
-  if (!(min > 0) || humanChanges >= min) return undefined;
-  const strength = 1 - humanChanges / min;
-  const settings = { halfLifeDays: options.halfLifeDays, extraBots: options.extraBots };
-  const folders = parentFolders(path);
-  for (let level = 0; level < folders.length; level++) {
-    const rollup = folderRollup(index, folders[level], settings);
-    if (rollup.totalChanges - humanChanges < min) continue;
-    const beta = w.backoff * Math.pow(w.backoffDecay, level) * strength;
-    for (const [email, term] of folderTerms(rollup, human, w)) {
-      if (term <= 0) continue;
-      const p = rollup.people.get(email);
-      const cand = candidate(candidates, email);
-      cand.score += beta * term;
-      cand.evidence.backoffFolder = rollup.folder;
-      cand.evidence.folderChanges = p?.changes ?? 0;
-      if (p && p.changes > 0) cand.evidence.folderLastChange = p.lastChange;
-    }
-    return rollup.folder;
+export function collectCandidates(q: CandidateQuery): Candidates {
+  if (q.kind === 'folder') return folderCandidates(q);
+  const history = q.index.files.get(q.path);
+  const file = history ? fileStats(history, q.stats.reference, q.halfLifeDays, q.stats.human) : undefined;
+  const fileChanges = file?.changes ?? 0;
+  const area = areaOf(q.stats, q.path, fileChanges, q.areaMinChanges);
+  const chain = fileChanges > 0 ? [...chainTo(q.stats, parentFolders(q.path)[0]), file as FolderStats] : area ? chainTo(q.stats, area.folder) : [];
+  const emails = new Set<string>(file?.people.keys());
+  for (const email of area?.people.keys() ?? []) emails.add(email);
+  const blame = q.kind === 'lines' && q.blame && q.blame.totalLines > 0 ? q.blame : undefined;
+  for (const [email, lines] of blame?.linesByPerson ?? []) if (lines > 0 && q.stats.human(email)) emails.add(email);
+
+  const candidates: Candidate[] = [];
+  for (const email of emails) {
+    const evidence = evidenceOf(email, file, area);
+    const score = chain.length > 0 ? modelScore(email, chain, q.stats, q.weights) : 0;
+    candidates.push({ email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score });
   }
-  return undefined;
+  if (blame) {
+    for (const c of candidates) {
+      const lines = blame.linesByPerson.get(c.email) ?? 0;
+      if (lines <= 0) continue;
+      c.evidence.blameLines = lines;
+      c.evidence.blameShare = lines / blame.totalLines;
+      c.kind = 'lines';
+      c.score *= Math.exp(Math.max(0, q.weights.linesBoost) * c.evidence.blameShare);
+    }
+  }
+  return { candidates, area };
 }

@@ -18,7 +18,8 @@ function folderLabel(folder: string): string {
 
 /**
  * One short sentence built only from the evidence, e.g.
- * "wrote 62% of these lines · 14 changes to this file, last 3 weeks ago · created it".
+ * "wrote 62% of these lines · 14 changes to this file, last 3 weeks ago · created it", or for
+ * someone who only knows the area "12 changes under src/pricing/, last 2 weeks ago".
  * `folder` is the queried folder for folder targets.
  */
 export function explain(evidence: ExpertEvidence, kind: TargetKind, now: number, former: boolean, folder = ''): string {
@@ -36,9 +37,11 @@ export function explain(evidence: ExpertEvidence, kind: TargetKind, now: number,
   } else if (evidence.created) {
     parts.push('created it');
   }
-  if (evidence.backoffFolder !== undefined && (evidence.folderChanges ?? 0) > 0) {
-    const last = evidence.folderLastChange !== undefined ? `, last ${humaniseAge(evidence.folderLastChange, now)}` : '';
-    parts.push(`${count(evidence.folderChanges ?? 0, 'change')} under ${folderLabel(evidence.backoffFolder)}${last}`);
+  // Area work is said only for people without evidence on the code itself (and folders say it above).
+  const area = evidence.area;
+  if (kind !== 'folder' && parts.length === 0 && area && area.changes > 0) {
+    const last = area.lastChange !== undefined ? `, last ${humaniseAge(area.lastChange, now)}` : '';
+    parts.push(`${count(area.changes, 'change')} under ${folderLabel(area.folder)}${last}`);
   }
   if (former && evidence.lastActive !== undefined) {
     parts.push(`last commit in this repository ${humaniseAge(evidence.lastActive, now)}`);

@@ -1,54 +1,65 @@
 /**
- * The expertise score. For one query every candidate gets, each term normalized to 0..1 within
- * the query so that no unit dominates another:
+ * The expertise score: how likely a person is to be the next to work on this code, estimated
+ * from the history alone. For a file f under folders root ⊃ F1 ⊃ … ⊃ Fk:
  *
- *   file(p)   = wBlame·B(p) + wRecency·R(p)/max R + wDoa·DOA(p)/max DOA + wCreator·FA(p)
- *   folder(p) = wRecency·R(p)/max R + wDoa·A(p)/max A + wCreator·C(p)/max C
- *   score(p)  = (file(p) + β·folder_F(p)) · (former(p) ? formerFactor : 1), then divided by the top score
+ *   score(p) = (A(p) / max A)^activity · (L(p) / max L)^longActivity ·
+ *              Π over the steps root→F1→…→Fk→f of
+ *              (c_p(child) + smoothing · c(child)/c(parent)) / (c_p(parent) + smoothing)
  *
- *   B   share of the queried lines (or of the file) whose surviving version p wrote (git blame)
- *   R   Σ over p's changes of 2^(−age/halfLife): change count with exponential recency decay
- *   DOA Degree-of-Authorship (Fritz et al.; Avelino et al.): 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1+AC),
- *       FA = 1 when p added the file, DL = p's changes, AC = everyone else's changes (floored at 0)
- *   A   Σ over files under the folder of p's normalized DOA (how many files p "authors" there)
- *   C   files under the folder that p added
- *   β   back-off: only when the file has fewer than `backoffMinChanges` changes, F = the nearest
- *       parent folder with enough other history; β = backoff · backoffDecay^(levels up − 1) · (1 − changes/min)
+ *   c_p(X)  p's changes under X (a file or folder), each weighted 2^(−age/halfLifeDays)
+ *   c(X)    everyone's, so c(child)/c(parent) is how much of all work goes into the child
+ *   A(p)    p's commits anywhere in the repository, weighted 2^(−age/activityHalfLifeDays)
+ *   L(p)    the same over the long run, weighted 2^(−age/longActivityHalfLifeDays)
  *
- * The weights below were tuned with `npm run eval -- --tune` (bench/eval.ts: predict who changes
- * a file next, by replaying history) on generated histories with seeds 1-3, kept apart from the
- * reported seeds 101-103. The landscape is flat (±0.003 MRR) for blame, recency, DOA, former and
- * half-life; the one setting that matters is how far back-off reaches: `backoffMinChanges` 3 →
- * MRR 0.46, 30 → 0.50 (files keep borrowing some folder evidence until they have 30 changes).
+ * The product is p's share of their own work that lands on f, each step smoothed towards the
+ * repository's average split (a Dirichlet prior of strength `smoothing`), so someone with one
+ * change to a file that everyone changes does not outrank its maintainer, and someone with no
+ * change to the file still gets a share through their work in its folders. A(p) says how active
+ * p is now: people who stopped committing fade out, regulars count more; L(p), the same over
+ * years, is meant to keep a long-standing maintainer's quiet month above a newcomer's burst.
+ *
+ * Only people with evidence are ranked: changes to the file, or changes in its *area*, the
+ * nearest parent folder with at least `backoffMinChanges` other changes (never the repository,
+ * unless the file has no history of its own). For a line range the blame of the range joins in:
+ *
+ *   lines(p) = score(p) · e^(linesBoost · B(p))
+ *
+ *   B(p)  share of the range's surviving lines p wrote (git blame)
+ *
+ * so the authors of the lines who are still around come first, while lines written by people
+ * who left do not bring them back above those who maintain the file now (ranking.ts still puts
+ * them first, flagged, when nobody else wrote the code).
+ *
+ * The weights were tuned by `npm run eval -- --tune` on real histories (the windows two and
+ * three years before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
  */
 
 export interface ScoreWeights {
-  blame: number;
-  recency: number;
-  doa: number;
-  creator: number;
-  /** Multiplier for people with no commit in `formerAfterDays`. */
-  formerFactor: number;
-  /** Weight of the parent-folder evidence for a file without history. */
-  backoff: number;
-  /** Further down-weighting for each extra folder level climbed. */
-  backoffDecay: number;
+  /** Exponent of the activity term A(p)/max A. */
+  activity: number;
+  /** Half-life of the activity term, in days. */
+  activityHalfLifeDays: number;
+  /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
+  longActivity: number;
+  longActivityHalfLifeDays: number;
+  /** Strength of the prior towards the repository's average split, in recency-weighted changes. */
+  smoothing: number;
+  /** For a line range, multiplies a person's score by e^(linesBoost · B(p)). */
+  linesBoost: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
-  blame: 0.25,
-  recency: 0.6,
-  doa: 0.1,
-  // First authorship already counts through DOA's FA term; an extra bonus lowered MRR in the eval.
-  creator: 0,
-  formerFactor: 0.2,
-  backoff: 0.8,
-  backoffDecay: 0.6,
+  activity: 3,
+  activityHalfLifeDays: 30,
+  longActivity: 1,
+  longActivityHalfLifeDays: 365,
+  smoothing: 3,
+  linesBoost: 12,
 });
 
 const DAY = 86_400;
 
-/** Degree-of-Authorship, unnormalized. */
+/** Degree-of-Authorship (Fritz et al.; Avelino et al.), unnormalized: a baseline of the evaluation. */
 export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, othersChanges: number): number {
   return 3.293 + 1.098 * (firstAuthor ? 1 : 0) + 0.164 * deliveries - 0.321 * Math.log(1 + Math.max(0, othersChanges));
 }
@@ -60,22 +71,6 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
 export function decayWeight(time: number, reference: number, halfLifeDays: number): number {
   if (!(halfLifeDays > 0) || !Number.isFinite(halfLifeDays)) return 1;
   return Math.pow(2, -Math.max(0, reference - time) / (halfLifeDays * DAY));
-}
-
-/**
- * Recency-weighted change count. The reference is the latest change among the candidates, not
- * "now": the scores are normalized by their maximum, so the reference cancels out, and anchoring
- * it on real changes avoids underflow to 0 for old histories with short half-lives.
- */
-export function recencyWeight(times: readonly number[], reference: number, halfLifeDays: number): number {
-  let sum = 0;
-  for (const t of times) sum += decayWeight(t, reference, halfLifeDays);
-  return sum;
-}
-
-/** `value / max`, or 0 when the max is not positive. */
-export function normalized(value: number, max: number): number {
-  return max > 0 ? Math.max(0, value) / max : 0;
 }
 
 export function isFormer(lastActive: number | undefined, now: number, formerAfterDays: number): boolean {

@@ -17,7 +17,6 @@ export interface BlameRangeOptions {
 }
 
 const UNCOMMITTED = /^0+$/;
-const GROUP_HEADER = /^([0-9a-f]{40,64}) \d+ \d+ (\d+)$/;
 
 /**
  * Who last changed each surviving line of a range: `git blame --incremental` (no line text, so
@@ -69,50 +68,46 @@ async function runBlame(
   return parseBlameIncremental(out, relPath, start, end);
 }
 
-interface CommitInfo {
+/** One group of `git blame --incremental`: `lines` consecutive final lines from one commit. */
+export interface BlameGroup {
+  sha: string;
+  /** 1-based line of the group's first line in the blamed version. */
+  finalLine: number;
+  lines: number;
   name: string;
+  /** Author email as blame prints it (mailmapped), without angle brackets. */
   mail: string;
   time: number;
+  /** The lines are not committed yet (dirty buffer or uncommitted changes). */
+  uncommitted: boolean;
 }
 
-/** Parses `git blame --incremental` output into per-person line counts. */
-export function parseBlameIncremental(output: string, path: string, startLine: number, endLine: number): BlameSummary {
-  const summary = emptySummary(path, startLine, endLine);
-  const commits = new Map<string, CommitInfo>();
-  let sha = '';
-  let lines = 0;
-  let info: CommitInfo | undefined;
+const GROUP_LINE = /^([0-9a-f]{40,64}) \d+ (\d+) (\d+)$/;
+
+/** Parses `git blame --incremental` output into its groups (author details repeated on each group). */
+export function parseBlameGroups(output: string): BlameGroup[] {
+  const groups: BlameGroup[] = [];
+  const commits = new Map<string, { name: string; mail: string; time: number }>();
+  let current: BlameGroup | undefined;
+  let info: { name: string; mail: string; time: number } | undefined;
   const close = (): void => {
-    if (!sha) {
-      return;
-    }
-    summary.totalLines += lines;
-    if (UNCOMMITTED.test(sha)) {
-      summary.uncommittedLines += lines;
-    } else if (info) {
-      const key = personKey(info.mail, info.name);
-      summary.linesByPerson.set(key, (summary.linesByPerson.get(key) ?? 0) + lines);
-      summary.names.set(key, info.name);
-      if (info.time > (summary.lastTimeByPerson.get(key) ?? -Infinity)) {
-        summary.lastTimeByPerson.set(key, info.time);
-      }
-    }
-    sha = '';
+    if (current && info) groups.push({ ...current, name: info.name, mail: info.mail, time: info.time });
+    current = undefined;
   };
   for (const line of output.split('\n')) {
-    const group = GROUP_HEADER.exec(line);
+    const group = GROUP_LINE.exec(line);
     if (group) {
       close();
-      sha = group[1];
-      lines = Number(group[2]);
+      const sha = group[1];
       info = commits.get(sha);
       if (!info) {
         info = { name: '', mail: '', time: 0 };
         commits.set(sha, info);
       }
+      current = { sha, finalLine: Number(group[2]), lines: Number(group[3]), name: '', mail: '', time: 0, uncommitted: UNCOMMITTED.test(sha) };
       continue;
     }
-    if (!sha || !info) {
+    if (!current || !info) {
       continue;
     }
     const space = line.indexOf(' ');
@@ -129,7 +124,35 @@ export function parseBlameIncremental(output: string, path: string, startLine: n
     }
   }
   close();
+  return groups;
+}
+
+/** Per-person line counts of the groups' lines that fall in `startLine..endLine` (1-based, inclusive). */
+export function summarizeBlameGroups(groups: readonly BlameGroup[], path: string, startLine: number, endLine: number): BlameSummary {
+  const summary = emptySummary(path, startLine, endLine);
+  for (const g of groups) {
+    const lines = Math.min(endLine, g.finalLine + g.lines - 1) - Math.max(startLine, g.finalLine) + 1;
+    if (lines <= 0) {
+      continue;
+    }
+    summary.totalLines += lines;
+    if (g.uncommitted) {
+      summary.uncommittedLines += lines;
+      continue;
+    }
+    const key = personKey(g.mail, g.name);
+    summary.linesByPerson.set(key, (summary.linesByPerson.get(key) ?? 0) + lines);
+    summary.names.set(key, g.name);
+    if (g.time > (summary.lastTimeByPerson.get(key) ?? -Infinity)) {
+      summary.lastTimeByPerson.set(key, g.time);
+    }
+  }
   return summary;
+}
+
+/** Parses `git blame --incremental -L startLine,endLine` output into per-person line counts. */
+export function parseBlameIncremental(output: string, path: string, startLine: number, endLine: number): BlameSummary {
+  return summarizeBlameGroups(parseBlameGroups(output), path, startLine, endLine);
 }
 
 function emptySummary(path: string, startLine: number, endLine: number): BlameSummary {

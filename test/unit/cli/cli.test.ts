@@ -60,7 +60,8 @@ describe('constellation CLI', function () {
     const experts = JSON.parse(r.stdout);
     assert.ok(Array.isArray(experts));
     assert.strictEqual(experts[0].email, 'sylvia@acme.example');
-    assert.deepStrictEqual(Object.keys(experts[0]).sort(), ['businessUnit', 'company', 'email', 'evidence', 'former', 'name', 'relationship', 'score', 'team'].sort());
+    assert.deepStrictEqual(Object.keys(experts[0]).sort(), ['businessUnit', 'company', 'email', 'evidence', 'evidenceKind', 'former', 'name', 'relationship', 'score', 'team'].sort());
+    assert.strictEqual(experts[0].evidenceKind, 'lines');
     assert.strictEqual(experts[0].team, 'SRE');
     assert.strictEqual(experts[0].relationship, 'other-business-unit');
     assert.match(experts[0].evidence, /100% of these lines/);
@@ -87,7 +88,7 @@ describe('constellation CLI', function () {
     const r = run(['experts', 'src/pay.ts', '--repo', repo.root], os.tmpdir(), cache);
     assert.strictEqual(r.code, ExitCode.ok, r.stderr);
     assert.match(r.stdout, /^src\/pay\.ts\n\s+1\. /);
-    assert.match(r.stdout, /Julie Park <julie@supplier\.example>/);
+    assert.match(r.stdout, /Julie Park <julie@supplier\.example> {2}\d\.\d\d {2}\[file\]/, 'each expert tagged with its evidence');
   });
 
   it('works on a bare repository', () => {

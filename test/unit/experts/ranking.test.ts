@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import type { BlameSummary } from '../../../src/core/git/historyTypes';
 import { rankExperts, defaultExpertModelOptions } from '../../../src/core/experts/ranking';
-import { degreeOfAuthorship } from '../../../src/core/experts/scoring';
 import { isBot } from '../../../src/core/experts/bots';
+import { sectionExperts } from '../../../src/core/experts/display';
 import type { ExpertModelOptions, ExpertRanking } from '../../../src/core/experts/types';
 import { classifyByDomain, DAY, handIndex, NOW, type HandChange } from './handIndex';
 
@@ -22,84 +22,153 @@ function emails(r: ExpertRanking): string[] {
   return r.experts.map((e) => e.email);
 }
 
-describe('rankExperts', () => {
-  const staleVsFresh = {
-    'src/a.ts': [
-      { email: 'old@team.test', daysAgo: days(600, 20, 5), created: true },
-      { email: 'new@team.test', daysAgo: [5, 10, 15] },
-    ],
+function blameOf(path: string, lines: Record<string, number>, startLine = 1): BlameSummary {
+  const total = Object.values(lines).reduce((a, b) => a + b, 0);
+  return {
+    path, startLine, endLine: startLine + total - 1, totalLines: total,
+    linesByPerson: new Map(Object.entries(lines)),
+    names: new Map(Object.keys(lines).map((e) => [e, e.split('@')[0]])),
+    lastTimeByPerson: new Map(Object.keys(lines).map((e) => [e, NOW - 30 * DAY])),
+    uncommittedLines: 0,
   };
+}
 
-  it('lets recent changes beat stale volume when the half-life is short', () => {
-    assert.deepStrictEqual(emails(rankFile(staleVsFresh, 'src/a.ts', { halfLifeDays: 30 })), ['new@team.test', 'old@team.test']);
-  });
-
-  it('lets volume and authorship win when the half-life is very long', () => {
-    assert.deepStrictEqual(emails(rankFile(staleVsFresh, 'src/a.ts', { halfLifeDays: 100_000 })), ['old@team.test', 'new@team.test']);
-  });
-
-  it('normalizes scores so the top expert scores 1 and all are within 0..1', () => {
-    const r = rankFile(staleVsFresh, 'src/a.ts');
-    assert.strictEqual(r.experts[0].score, 1);
-    for (const e of r.experts) assert.ok(e.score > 0 && e.score <= 1, `${e.email}: ${e.score}`);
-  });
-
-  it('gives the creator the edge over an identical non-creator', () => {
-    const r = rankFile({ 'a.ts': [{ email: 'b@team.test', daysAgo: [3, 9] }, { email: 'a@team.test', daysAgo: [3, 9], created: true }] }, 'a.ts');
+describe('rankExperts', () => {
+  it('ranks the people who changed the file, scores within 0..1 with the top at 1', () => {
+    const r = rankFile({ 'src/a.ts': [{ email: 'a@team.test', daysAgo: days(1, 6), created: true }, { email: 'b@team.test', daysAgo: [3] }] }, 'src/a.ts');
     assert.deepStrictEqual(emails(r), ['a@team.test', 'b@team.test']);
-    assert.ok(r.experts[1].score < 1);
-    assert.strictEqual(r.experts[0].evidence.created, true);
-    assert.match(r.experts[0].explanation, /created it/);
-    assert.doesNotMatch(r.experts[1].explanation, /created it/);
+    assert.strictEqual(r.experts[0].score, 1);
+    assert.ok(r.experts[1].score > 0 && r.experts[1].score < 1);
+    assert.deepStrictEqual(r.experts.map((e) => e.evidenceKind), ['file', 'file']);
+    assert.strictEqual(r.experts[0].explanation, '6 changes to this file, last yesterday · created it');
+    assert.strictEqual(r.total, 2);
   });
 
-  it('computes Degree-of-Authorship as Fritz/Avelino define it', () => {
-    // 3.293 + 1.098·1 + 0.164·5 − 0.321·ln(1+3) = 3.293 + 1.098 + 0.82 − 0.44501 = 4.76599
-    assert.ok(Math.abs(degreeOfAuthorship(true, 5, 3) - 4.76599) < 1e-4);
-    assert.ok(Math.abs(degreeOfAuthorship(false, 0, 0) - 3.293) < 1e-9);
-    const r = rankFile({ 'a.ts': [{ email: 'a@team.test', daysAgo: days(1, 5), created: true }, { email: 'b@team.test', daysAgo: days(10, 3) }] }, 'a.ts');
-    const a = r.experts.find((e) => e.email === 'a@team.test');
-    const b = r.experts.find((e) => e.email === 'b@team.test');
-    assert.ok(Math.abs((a?.evidence.doa ?? 0) - 4.76599) < 1e-4);
-    // b: 3.293 + 0.164·3 − 0.321·ln(6) = 3.785 − 0.57515 = 3.20985
-    assert.ok(Math.abs((b?.evidence.doa ?? 0) - 3.20985) < 1e-4);
+  it('lets someone active now outrank someone with as much work on the file who stopped committing', () => {
+    const files = {
+      'src/a.ts': [{ email: 'gone@team.test', daysAgo: days(200, 5), created: true }, { email: 'here@team.test', daysAgo: days(210, 5) }],
+      'src/b.ts': [{ email: 'here@team.test', daysAgo: days(1, 8) }],
+    };
+    assert.deepStrictEqual(emails(rankFile(files, 'src/a.ts')), ['here@team.test', 'gone@team.test']);
+    // Without the activity terms (short and long run), the creator who did the same work more recently leads.
+    const flat = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { activity: 0, longActivity: 0 } });
+    assert.deepStrictEqual(emails(flat), ['gone@team.test', 'here@team.test']);
   });
 
-  describe('back-off', () => {
-    const folder = {
+  it('keeps a long-standing regular who also works elsewhere above a newcomer with the same recent work on the file', () => {
+    const files: Record<string, HandChange[]> = {
+      'src/a.ts': [{ email: 'regular@team.test', daysAgo: [2, 4, 6] }, { email: 'newcomer@team.test', daysAgo: [3, 5, 7] }],
+    };
+    // regular@ also did twenty changes elsewhere 200–295 days ago; newcomer@ has no other history.
+    for (let i = 0; i < 20; i++) files[`lib/m${i}.ts`] = [{ email: 'regular@team.test', daysAgo: [200 + i * 5] }];
+    assert.deepStrictEqual(emails(rankFile(files, 'src/a.ts')), ['regular@team.test', 'newcomer@team.test']);
+    // Without the long-run term, the newcomer, all of whose work is on the file, leads.
+    const shortOnly = rankExperts({ index: handIndex(files), target: { path: 'src/a.ts', kind: 'file' }, options: options(), classify: classifyByDomain, weights: { longActivity: 0 } });
+    assert.deepStrictEqual(emails(shortOnly), ['newcomer@team.test', 'regular@team.test']);
+  });
+
+  it('does not let one change to a file everyone touches outrank the person who maintains it', () => {
+    const files: Record<string, HandChange[]> = {
+      'docs/guide.md': [{ email: 'writer@team.test', daysAgo: days(2, 10, 7) }, { email: 'busy@team.test', daysAgo: [20] }],
+    };
+    // busy@ is everywhere: twenty other files, many changes each.
+    for (let i = 0; i < 20; i++) files[`src/m${i}.ts`] = [{ email: 'busy@team.test', daysAgo: days(1 + i, 6) }];
+    files['src/m0.ts'].push({ email: 'writer@team.test', daysAgo: [3] });
+    const r = rankFile(files, 'docs/guide.md');
+    assert.strictEqual(r.experts[0].email, 'writer@team.test');
+  });
+
+  describe('area', () => {
+    const files: Record<string, HandChange[]> = {
       'src/pay/ledger.ts': [{ email: 'carol@team.test', daysAgo: days(5, 12, 3), created: true }, { email: 'dan@other.test', daysAgo: [40] }],
       'src/pay/card.ts': [{ email: 'carol@team.test', daysAgo: days(8, 6, 4), created: true }],
       'src/pay/new.ts': [{ email: 'newbie@team.test', daysAgo: [1], created: true }],
       'docs/readme.md': [{ email: 'writer@team.test', daysAgo: days(2, 30) }],
     };
 
-    it('borrows the nearest folder with history for a file with too few changes', () => {
-      const r = rankFile(folder, 'src/pay/new.ts', { backoffMinChanges: 3 });
-      assert.ok(emails(r).includes('carol@team.test'));
-      assert.ok(!emails(r).includes('writer@team.test'), 'a sibling folder is not evidence');
+    it('adds the people of the nearest folder with enough history, tagged area', () => {
+      const r = rankFile(files, 'src/pay/new.ts', { backoffMinChanges: 3 });
+      const newbie = r.experts.find((e) => e.email === 'newbie@team.test');
+      assert.strictEqual(newbie?.evidenceKind, 'file');
+      assert.deepStrictEqual(sectionExperts(r, { crossTeamFirst: true, count: 3 }).code.map((e) => e.email), ['newbie@team.test'], "the file's own author is shown first");
       const carol = r.experts.find((e) => e.email === 'carol@team.test');
-      assert.strictEqual(carol?.evidence.backoffFolder, 'src/pay');
-      assert.strictEqual(carol?.evidence.folderChanges, 18);
-      assert.match(carol?.explanation ?? '', /^18 changes under src\/pay\/, last 5 days ago$/);
+      assert.strictEqual(carol?.evidenceKind, 'area');
+      assert.deepStrictEqual(carol?.evidence.area, { folder: 'src/pay', changes: 18, lastChange: NOW - 5 * DAY });
+      assert.strictEqual(carol?.explanation, '18 changes under src/pay/, last 5 days ago');
+      assert.ok(!emails(r).includes('writer@team.test'), 'another folder is not evidence');
+      assert.deepStrictEqual(r.area, { folder: 'src/pay', changes: 20 });
     });
 
-    it('ranks a file missing from the index from its folder alone', () => {
-      const r = rankFile(folder, 'src/pay/brandNew.ts', { backoffMinChanges: 3 });
-      assert.strictEqual(r.experts[0].email, 'carol@team.test');
+    it('never falls back to the repository for a file with history of its own', () => {
+      const r = rankFile(files, 'src/pay/new.ts', { backoffMinChanges: 1000 });
+      assert.deepStrictEqual(emails(r), ['newbie@team.test']);
+      assert.strictEqual(r.area, undefined);
     });
 
-    it('leaves a file with enough history alone', () => {
-      const r = rankFile(folder, 'src/pay/ledger.ts', { backoffMinChanges: 3 });
-      assert.ok(r.experts.every((e) => e.evidence.backoffFolder === undefined));
-      assert.ok(!emails(r).includes('newbie@team.test'));
+    it('ranks a file without history from its nearest folder, or from the repository when no folder has enough', () => {
+      const fromFolder = rankFile(files, 'src/pay/brandNew.ts', { backoffMinChanges: 3 });
+      assert.strictEqual(fromFolder.experts[0].email, 'carol@team.test');
+      assert.ok(fromFolder.experts.every((e) => e.evidenceKind === 'area'));
+      const fromRoot = rankFile(files, 'src/pay/brandNew.ts', { backoffMinChanges: 1000 });
+      assert.strictEqual(fromRoot.area?.folder, '');
+      assert.ok(emails(fromRoot).includes('writer@team.test'));
+      assert.match(fromRoot.experts.find((e) => e.email === 'writer@team.test')?.explanation ?? '', /^30 changes under the repository/);
+    });
+  });
+
+  it('puts the authors of the lines first for a range and says how much they wrote', () => {
+    const index = handIndex({
+      'src/x.ts': [{ email: 'a@team.test', daysAgo: days(21, 14), created: true }, { email: 'b@other.test', daysAgo: [1] }],
+      'src/y.ts': [{ email: 'b@other.test', daysAgo: days(2, 12, 2) }],
+    });
+    const blame = blameOf('src/x.ts', { 'b@other.test': 45, 'a@team.test': 5 }, 10);
+    const r = rankExperts({ index, target: { path: 'src/x.ts', kind: 'lines', startLine: 10, endLine: 59 }, blame, options: options(), classify: classifyByDomain });
+    assert.deepStrictEqual(r.target, { path: 'src/x.ts', kind: 'lines', startLine: 10, endLine: 59 });
+    assert.deepStrictEqual(emails(r), ['b@other.test', 'a@team.test']);
+    assert.deepStrictEqual(r.experts.map((e) => e.evidenceKind), ['lines', 'lines']);
+    assert.strictEqual(r.experts[0].explanation, 'wrote 90% of these lines · 1 change to this file, last yesterday');
+    assert.strictEqual(r.experts[1].explanation, 'wrote 10% of these lines · 14 changes to this file, last 3 weeks ago · created it');
+    assert.strictEqual(r.experts[0].relationship, 'other-team');
+    // The same file as a whole: its maintainer leads.
+    const file = rankExperts({ index, target: { path: 'src/x.ts', kind: 'file' }, options: options(), classify: classifyByDomain });
+    assert.deepStrictEqual(emails(file), ['a@team.test', 'b@other.test']);
+  });
+
+  it('tags people without lines in the range by their evidence on the file', () => {
+    const index = handIndex({ 'src/x.ts': [{ email: 'a@team.test', daysAgo: days(1, 9) }, { email: 'b@team.test', daysAgo: [4] }] });
+    const r = rankExperts({ index, target: { path: 'src/x.ts', kind: 'lines', startLine: 1, endLine: 5 }, blame: blameOf('src/x.ts', { 'b@team.test': 5 }), options: options(), classify: classifyByDomain });
+    assert.deepStrictEqual(r.experts.map((e) => [e.email, e.evidenceKind]).sort(), [['a@team.test', 'file'], ['b@team.test', 'lines']]);
+  });
+
+  describe('former people', () => {
+    const files: Record<string, HandChange[]> = {
+      'src/legacy/old.ts': [{ email: 'gone@team.test', daysAgo: days(400, 6), created: true }],
+      'src/legacy/other.ts': [{ email: 'here@team.test', daysAgo: days(2, 10, 3) }, { email: 'also@other.test', daysAgo: days(5, 4, 9) }],
+      'src/legacy/more.ts': [{ email: 'here@team.test', daysAgo: days(3, 10, 3) }],
+    };
+
+    it('puts the only author of a file first when he left, flagged, with the active people of the area after him', () => {
+      const r = rankFile(files, 'src/legacy/old.ts', { formerAfterDays: 180, backoffMinChanges: 5 });
+      assert.strictEqual(r.experts[0].email, 'gone@team.test');
+      assert.strictEqual(r.experts[0].former, true);
+      assert.strictEqual(r.knowledgeAtRisk, true);
+      assert.deepStrictEqual(emails(r).slice(1), ['here@team.test', 'also@other.test']);
+      assert.ok(r.experts.slice(1).every((e) => !e.former && e.evidenceKind === 'area'));
+      assert.match(r.experts[0].explanation, /last commit in this repository 1 year ago/);
     });
 
-    it('climbs further up, weighted down, when the nearest folder has too little history', () => {
-      const near = rankFile(folder, 'src/pay/new.ts', { backoffMinChanges: 30 });
-      const writer = near.experts.find((e) => e.email === 'writer@team.test');
-      assert.strictEqual(writer?.evidence.backoffFolder, '');
-      assert.match(writer?.explanation ?? '', /30 changes under the repository/);
-      assert.strictEqual(near.experts[0].email, 'newbie@team.test', "the file's own change still counts most");
+    it('keeps former people marked, and ranked by the model, when someone active also wrote the code', () => {
+      const r = rankFile({ 'a.ts': [{ email: 'gone@team.test', daysAgo: days(400, 5), created: true }, { email: 'here@team.test', daysAgo: [3] }] }, 'a.ts', { formerAfterDays: 180 });
+      assert.deepStrictEqual(emails(r), ['here@team.test', 'gone@team.test']);
+      assert.strictEqual(r.experts[1].former, true);
+      assert.strictEqual(r.knowledgeAtRisk, false);
+    });
+
+    it('flags lines written only by people who left, even in a file someone active changed', () => {
+      const index = handIndex({ 'a.ts': [{ email: 'gone@team.test', daysAgo: days(500, 5), created: true }, { email: 'here@team.test', daysAgo: [3] }] });
+      const r = rankExperts({ index, target: { path: 'a.ts', kind: 'lines', startLine: 1, endLine: 8 }, blame: blameOf('a.ts', { 'gone@team.test': 8 }), options: options({ formerAfterDays: 180 }), classify: classifyByDomain });
+      assert.deepStrictEqual(emails(r), ['gone@team.test', 'here@team.test']);
+      assert.strictEqual(r.knowledgeAtRisk, true);
     });
   });
 
@@ -115,50 +184,12 @@ describe('rankExperts', () => {
     assert.deepStrictEqual(emails(r), ['human@team.test']);
     assert.ok(isBot('41898282+github-actions[bot]@users.noreply.github.com', 'github-actions[bot]', []));
     assert.ok(isBot('x@y.test', 'Release-Bot', ['release-bot']));
+    assert.ok(isBot('eslint@googlegroups.com', 'GitHub Actions Bot'), 'a name ending in the word bot');
+    assert.ok(isBot('jenkins@eslint-03', 'Jenkins'));
+    assert.ok(isBot('198982749+Copilot@users.noreply.github.com', 'Copilot'));
     assert.ok(!isBot('rob@team.test', 'Robert', []));
-  });
-
-  describe('former people', () => {
-    const files = {
-      'a.ts': [{ email: 'gone@team.test', daysAgo: days(400, 5), created: true }, { email: 'here@team.test', daysAgo: [420, 430, 440, 450] }],
-      'b.ts': [{ email: 'here@team.test', daysAgo: [2] }],
-    };
-
-    it('flags and ranks down people without a recent commit anywhere', () => {
-      const r = rankFile(files, 'a.ts', { formerAfterDays: 180, halfLifeDays: 100_000 });
-      assert.deepStrictEqual(emails(r), ['here@team.test', 'gone@team.test']);
-      assert.strictEqual(r.experts[1].former, true);
-      assert.strictEqual(r.experts[0].former, false);
-      assert.match(r.experts[1].explanation, /last commit in this repository 1 year ago/);
-      assert.strictEqual(r.knowledgeAtRisk, false);
-    });
-
-    it('ranks the same person first when no one is former', () => {
-      const r = rankFile(files, 'a.ts', { formerAfterDays: 1000, halfLifeDays: 100_000 });
-      assert.strictEqual(r.experts[0].email, 'gone@team.test');
-    });
-
-    it('reports knowledge at risk when every ranked expert is former', () => {
-      const r = rankFile({ 'a.ts': [{ email: 'x@team.test', daysAgo: [300] }, { email: 'y@team.test', daysAgo: [500] }] }, 'a.ts', { formerAfterDays: 180 });
-      assert.strictEqual(r.experts.length, 2);
-      assert.strictEqual(r.knowledgeAtRisk, true);
-    });
-  });
-
-  it('uses blame for line ranges and explains it with the exact figures', () => {
-    const index = handIndex({ 'src/x.ts': [{ email: 'a@team.test', daysAgo: days(21, 14), created: true }, { email: 'b@other.test', daysAgo: [1] }] });
-    const blame: BlameSummary = {
-      path: 'src/x.ts', startLine: 10, endLine: 59, totalLines: 50,
-      linesByPerson: new Map([['a@team.test', 31], ['b@other.test', 19]]),
-      names: new Map([['a@team.test', 'A'], ['b@other.test', 'B']]),
-      lastTimeByPerson: new Map([['a@team.test', NOW - 21 * DAY], ['b@other.test', NOW - DAY]]),
-      uncommittedLines: 0,
-    };
-    const r = rankExperts({ index, target: { path: 'src/x.ts', kind: 'lines', startLine: 10, endLine: 59 }, blame, options: options(), classify: classifyByDomain });
-    assert.deepStrictEqual(r.target, { path: 'src/x.ts', kind: 'lines', startLine: 10, endLine: 59 });
-    assert.strictEqual(r.experts[0].explanation, 'wrote 62% of these lines · 14 changes to this file, last 3 weeks ago · created it');
-    assert.strictEqual(r.experts[1].explanation, 'wrote 38% of these lines · 1 change to this file, last yesterday');
-    assert.strictEqual(r.experts[1].relationship, 'other-team');
+    assert.ok(!isBot('talbot@team.test', 'Ann Talbot'), 'a surname is not the word bot');
+    assert.ok(!isBot('jenkins.ann@team.test', 'Ann Jenkins'), 'nor a person called Jenkins');
   });
 
   it('ranks a folder from every file under it and explains it per folder', () => {
@@ -172,15 +203,17 @@ describe('rankExperts', () => {
     assert.strictEqual(r.target.path, 'src/payments');
     assert.strictEqual(r.experts[0].explanation, '27 changes under src/payments/, last 1 week ago · created 1 file there');
     assert.strictEqual(r.experts[1].explanation, '1 change under src/payments/, last 5 months ago · created 1 file there');
+    assert.ok(r.experts.every((e) => e.evidenceKind === 'area'));
     const root = rankExperts({ index, target: { path: '', kind: 'folder' }, options: options(), classify: classifyByDomain });
     assert.strictEqual(root.experts.length, 3);
   });
 
-  it('respects the limit and calls the directory only for the experts returned', () => {
+  it('respects the limit, reports the true total and calls the directory only for the experts returned', () => {
     const seen: string[] = [];
     const files = { 'a.ts': Array.from({ length: 8 }, (_, i) => ({ email: `p${i}@team.test`, daysAgo: days(1 + i, 8 - i) })) };
     const r = rankExperts({ index: handIndex(files), target: { path: 'a.ts', kind: 'file' }, options: options(), limit: 3, classify: (email) => { seen.push(email); return classifyByDomain(email); } });
     assert.deepStrictEqual(emails(r), ['p0@team.test', 'p1@team.test', 'p2@team.test']);
+    assert.strictEqual(r.total, 8);
     assert.deepStrictEqual(seen, emails(r));
   });
 

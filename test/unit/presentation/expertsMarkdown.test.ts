@@ -1,14 +1,15 @@
 import * as assert from 'assert';
 import type { Relationship } from '../../../src/core/directory/types';
-import type { ExpertRanking, RankedExpert } from '../../../src/core/experts/types';
+import type { EvidenceKind, ExpertRanking, RankedExpert } from '../../../src/core/experts/types';
 import { commandUri, escapeMarkdown, formatExpertsHover, type HoverTextOptions } from '../../../src/core/presentation/expertsMarkdown';
 
-function expert(name: string, relationship: Relationship, score: number, former = false): RankedExpert {
+function expert(name: string, relationship: Relationship, score: number, former = false, evidenceKind: EvidenceKind = 'lines'): RankedExpert {
   return {
     email: `${name.toLowerCase()}@acme.example`,
     name,
     score,
     evidence: { changes: 3, created: false },
+    evidenceKind,
     explanation: `wrote ${Math.round(score * 100)}% of these lines`,
     former,
     placement: { email: `${name.toLowerCase()}@acme.example`, team: { id: 't', name: `Team of ${name}` } },
@@ -17,7 +18,7 @@ function expert(name: string, relationship: Relationship, score: number, former 
 }
 
 function ranking(experts: RankedExpert[], extra: Partial<ExpertRanking> = {}): ExpertRanking {
-  return { target: { path: 'a.ts', kind: 'lines', startLine: 1, endLine: 3 }, experts, knowledgeAtRisk: false, partial: false, historyIncomplete: false, ...extra };
+  return { target: { path: 'a.ts', kind: 'lines', startLine: 1, endLine: 3 }, experts, total: experts.length, knowledgeAtRisk: false, partial: false, historyIncomplete: false, ...extra };
 }
 
 const options: HoverTextOptions = {
@@ -29,19 +30,32 @@ const options: HoverTextOptions = {
 };
 
 describe('expert hover Markdown', () => {
-  it('puts cross-team experts first, badges each relationship and limits to the count', () => {
+  it('puts cross-team experts first among comparable ones, badges each relationship and limits to the count', () => {
     const text = formatExpertsHover(ranking([
       expert('Robert', 'your-team', 1),
       expert('Sylvia', 'other-business-unit', 0.8),
       expert('Julie', 'other-company', 0.6),
-      expert('Jake', 'other-team', 0.5),
-    ]), options)!;
+      expert('Jake', 'other-team', 0.55),
+    ], { total: 7 }), options)!;
     assert.ok(text.indexOf('Julie') < text.indexOf('Sylvia'), 'other company before other business unit');
     assert.ok(text.indexOf('Sylvia') < text.indexOf('Robert'), 'other business unit before your team');
     assert.ok(!text.includes('Jake'), 'only the top 3 by score are shown');
     assert.match(text, /`other company`/);
     assert.match(text, /`your team`/);
-    assert.match(text, /Show all experts \(4\)/);
+    assert.match(text, /Show all experts \(7\)/, 'the true number of people with evidence');
+  });
+
+  it('never lifts someone with weak evidence over a strong one', () => {
+    const text = formatExpertsHover(ranking([expert('Robert', 'your-team', 1), expert('Julie', 'other-company', 0.2)]), options)!;
+    assert.ok(text.indexOf('Robert') < text.indexOf('Julie'));
+  });
+
+  it('lists people who only know the area after the others, labelled with the folder and their changes', () => {
+    const area = expert('Alice', 'other-team', 1, false, 'area');
+    area.evidence.area = { folder: 'src/pricing', changes: 12 };
+    const text = formatExpertsHover(ranking([area, expert('Robert', 'your-team', 0.1)]), options)!;
+    assert.ok(text.indexOf('Robert') < text.indexOf('Alice'), 'evidence on the code first, whatever the score');
+    assert.match(text, /knows this area: src\/pricing\/ · 12 changes/);
   });
 
   it('links only the expert commands, with JSON arguments', () => {
@@ -62,6 +76,7 @@ describe('expert hover Markdown', () => {
     const text = formatExpertsHover(ranking([expert('Old', 'other-team', 1, true)], { knowledgeAtRisk: true, historyIncomplete: true }), { ...options, indexing: true })!;
     assert.match(text, /\*\(former\)\*/);
     assert.match(text, /Knowledge at risk/);
+    assert.ok(text.indexOf('Knowledge at risk') < text.indexOf('Old'), 'said before the names');
     assert.match(text, /History incomplete/);
     assert.match(text, /Indexing history/);
   });

@@ -94,9 +94,9 @@ describe('communities feature parts', function () {
     assert.ok(core.includes(P.ana.email));
     assert.deepStrictEqual(roles.rolesOf(P.ana.email.toUpperCase()).map((r) => r.communityName), ['Reliability Guild']);
     assert.deepStrictEqual(roles.rolesOf('nobody@acme.test'), []);
-    const expert = (name: string, email: string): RankedExpert => ({ email, name, score: 1, evidence: { changes: 1, created: false }, explanation: 'wrote it', former: false, placement: { email }, relationship: 'other-team' });
+    const expert = (name: string, email: string): RankedExpert => ({ email, name, score: 1, evidence: { changes: 1, created: false }, evidenceKind: 'file', explanation: 'wrote it', former: false, placement: { email }, relationship: 'other-team' });
     const text = formatExpertsHover(
-      { target: { path: 'a.ts', kind: 'file' }, experts: [expert('Ana Alves', P.ana.email), expert('Dan Drive', P.dan.email)], knowledgeAtRisk: false, partial: false, historyIncomplete: false },
+      { target: { path: 'a.ts', kind: 'file' }, experts: [expert('Ana Alves', P.ana.email), expert('Dan Drive', P.dan.email)], total: 2, knowledgeAtRisk: false, partial: false, historyIncomplete: false },
       { crossTeamFirst: true, count: 3, commandLink: commandUri, target: undefined, indexing: false, communityRoles: (email) => describeRoles(roles.rolesOf(email)) },
     ) ?? '';
     assert.match(text, /^\*\*Ana Alves\*\* `other team` · \*core in Reliability Guild\* {2}$/m);
