@@ -45,6 +45,10 @@ const targets = [
   { ...common, entryPoints: ['src/core/config/configParseWorker.ts'], outfile: 'dist/configParseWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Worker threads of `constellation export` (src/core/summary/parallelRanking.ts looks for it beside the CLI).
   { ...common, entryPoints: ['src/core/summary/rankWorker.ts'], outfile: 'dist/rankWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The community report's worker thread (src/core/communities/reportThread.ts looks for it beside the extension).
+  { ...common, entryPoints: ['src/core/communities/communityReportWorker.ts'], outfile: 'dist/communityReportWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The script of the community pages (community, constellation map, my participation).
+  { ...common, entryPoints: ['src/webview/communities/main.ts'], outfile: 'dist/communitiesWebview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 const webviewEntry = 'src/webview/main.ts';
 if (fs.existsSync(webviewEntry)) {

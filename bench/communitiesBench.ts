@@ -1,10 +1,13 @@
 import * as os from 'os';
 import { computeCommunityReport } from '../src/core/communities/communityReport';
+import type { CommunityInputs } from '../src/core/communities/reportInputs';
+import type { CommunityReport } from '../src/core/communities/reportTypes';
 import { parseCommunities } from '../src/core/communities/parseCommunities';
 import { parseDirectoryConfig } from '../src/core/directory/directoryConfig';
 import { OrgDirectory } from '../src/core/directory/orgDirectory';
 import type { HistoryIndexData } from '../src/core/git/historyTypes';
 import type { Thread } from '../src/core/threads/threadTypes';
+import { benchSnapshot, runCommunityPageBenchmarks } from './communityPageBench';
 import { median, type BenchResult } from './support/measure';
 import { seededRandom } from './support/random';
 
@@ -16,7 +19,7 @@ const COMMUNITIES = 20;
  * discovery) for 20 communities of five folders each over the synthetic history's index, with a
  * directory placing its 300 authors in 7 teams and 10 threads of 6 posts per community.
  */
-export function runCommunityBenchmarks(index: HistoryIndexData, indexBuildMs: number, log: (line: string) => void): BenchResult[] {
+export async function runCommunityBenchmarks(index: HistoryIndexData, indexBuildMs: number, log: (line: string) => void): Promise<BenchResult[]> {
   const now = Date.UTC(2026, 10, 1) / 1000;
   const yaml = ['communities:'];
   for (let c = 0; c < COMMUNITIES; c++) {
@@ -45,11 +48,13 @@ export function runCommunityBenchmarks(index: HistoryIndexData, indexBuildMs: nu
   const runs: number[] = [];
   const cpu: number[] = [];
   let figures = '';
+  let last: { inputs: CommunityInputs; report: CommunityReport } | undefined;
   for (let i = 0; i < RUNS; i++) {
     const inputs = inputsFor();
     const start = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
     const report = computeCommunityReport(inputs, { now });
+    last = { inputs, report };
     runs.push(Number(process.hrtime.bigint() - start) / 1e6);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
@@ -58,5 +63,6 @@ export function runCommunityBenchmarks(index: HistoryIndexData, indexBuildMs: nu
   }
   log(`  community report: ${figures}`);
   const note = `after an index build of ${indexBuildMs.toFixed(0)} ms; CPU ${median(cpu).toFixed(0)} ms; load avg ${os.loadavg()[0].toFixed(1)}; ${figures}`;
-  return [{ name: `community report (${COMMUNITIES} communities)`, value: median(runs), unit: 'ms', target: 2000, note }];
+  const pages = await runCommunityPageBenchmarks(benchSnapshot(last!.inputs, last!.report), log);
+  return [{ name: `community report (${COMMUNITIES} communities)`, value: median(runs), unit: 'ms', target: 2000, note }, ...pages];
 }

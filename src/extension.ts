@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
+import { CommunitiesFeature } from './vscode/communities/communitiesFeature';
+import { communitiesTestApi, type CommunitiesTestApi } from './vscode/communities/communitiesTestApi';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import { OrgFeature } from './vscode/org/orgFeature';
 import { orgTestApi, type OrgTestApi } from './vscode/org/orgTestApi';
@@ -19,11 +21,14 @@ export interface ConstellationApi {
     groupChildren(node: ExpertsNode): ExpertsNode[];
     /** The Experts view's scope, description and how many rankings it started. */
     viewState(): ExpertsViewState;
+    /** The description the Experts view shows beside a node. */
+    viewDescription(node: ExpertsNode): string | undefined;
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
   org: OrgTestApi;
+  communities: CommunitiesTestApi;
   platform: {
     githubEndpoint(): EndpointResult;
     githubClientsCreated(): number;
@@ -48,18 +53,24 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   // The organisation (hub index, repositories by name): OrgApi, for features that span repositories.
   const org = new OrgFeature(platform, patterns);
   const threads = new ThreadsController(platform, experts, patterns);
-  context.subscriptions.push(org, threads, patterns, experts, platform);
+  const communities = new CommunitiesFeature(platform, experts, patterns, threads);
+  context.subscriptions.push(communities, org, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     experts: {
       viewNodes: () => experts.viewNodes(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
       viewState: () => experts.viewState(),
+      viewDescription: (node) => {
+        const description = experts.view.getTreeItem(node).description;
+        return typeof description === 'string' ? description : undefined;
+      },
       indexState: (repository) => experts.indexState(repository),
     },
     patterns: patternsTestApi(patterns),
     threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
     org: orgTestApi(org, platform.githubDirectory),
+    communities: communitiesTestApi(communities),
     platform: {
       githubEndpoint: () => platform.github.endpoint(),
       githubClientsCreated: () => platform.github.clientsCreated,

@@ -1,4 +1,5 @@
 /** The default of every `constellation.*` setting, defined once (package.json must agree: a unit test checks). */
+import { DEFAULT_WINDOW_DAYS } from './communities/reportInputs';
 import { DEFAULT_DIRECTORY_PATH } from './directory/directoryConfig';
 import { defaultExpertModelOptions } from './experts/ranking';
 import { DEFAULT_MARKER_KEYWORD } from './patterns/markers';
@@ -24,6 +25,7 @@ export const SETTING_DEFAULTS = {
   'threads.refreshMinutes': 5,
   'hub.repository': '',
   'hub.refreshMinutes': 30,
+  'communities.windowDays': DEFAULT_WINDOW_DAYS,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

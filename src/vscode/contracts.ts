@@ -36,6 +36,16 @@ export interface StartThreadArgs {
   community?: string;
   title?: string;
   question?: string;
+  /** People to suggest first, before the experts of the code (a coordination gap names both sides). */
+  suggestExperts?: SuggestedPerson[];
+}
+
+/** Someone a new thread suggests asking; `login` is @mentioned. */
+export interface SuggestedPerson {
+  name: string;
+  email?: string;
+  login?: string;
+  team?: string;
 }
 
 /** What `constellation.threads.start` returns (tests read it; the UI ignores it). */
@@ -87,6 +97,16 @@ export const Commands = {
     reveal: 'constellation.threads.reveal',
     focusView: 'constellation.threads.focus',
   },
+  communities: {
+    openPage: 'constellation.communities.openPage',
+    showMap: 'constellation.communities.showMap',
+    join: 'constellation.communities.join',
+    myParticipation: 'constellation.communities.myParticipation',
+    refresh: 'constellation.communities.refresh',
+    createConfig: 'constellation.communities.createConfig',
+    openItem: 'constellation.communities.openItem',
+    focusView: 'constellation.communities.focus',
+  },
 } as const;
 
 /** The arguments of the commands other code (links, other features) may pass. */
@@ -107,6 +127,10 @@ export interface CommandArgs {
   'constellation.threads.post': [draft?: vscode.Uri];
   'constellation.experts.focus': [];
   'constellation.threads.focus': [];
+  'constellation.communities.openPage': [communityId?: string];
+  'constellation.communities.join': [communityId?: string];
+  'constellation.communities.showMap': [];
+  'constellation.communities.myParticipation': [];
 }
 
 export function runCommand<K extends keyof CommandArgs, R = unknown>(id: K, ...args: CommandArgs[K]): Thenable<R | undefined> {

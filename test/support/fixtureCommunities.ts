@@ -3,12 +3,14 @@
  * remote whose main branch contains HEAD (so permalinks count as pushed), and design threads
  * already in the file venues, anchored to fixture code. The test preset adds only files and git
  * config, no commit, so the history the expert tests rely on is unchanged; the demo commits them,
- * so its Source Control view starts clean.
+ * so its Source Control view starts clean. A second repository is nested in the workspace (and
+ * ignored by the main one) for the communities' figures across repositories (fixtureWarehouse.ts).
  */
 import { createAnchor } from '../../src/core/threads/anchor';
 import { serializeThread } from '../../src/core/threads/fileStoreFormat';
 import type { Thread } from '../../src/core/threads/threadTypes';
 import { PEOPLE, YOU } from './fixtureOrg';
+import { addWarehouseRepository, WAREHOUSE } from './fixtureWarehouse';
 import type { FixtureHistory, FixturePreset } from './fixtureWorkspace';
 
 export const FIXTURE_REMOTE = 'https://github.com/acme/shop';
@@ -41,15 +43,21 @@ function communitiesYaml(preset: FixturePreset): string {
     '    name: Reliability Guild',
     '    domain: reliability',
     '    description: Retries, idempotency and failure handling across teams.',
-    '    codeAreas: ["src/payments/**", "src/http/**", "src/shipping/**"]',
+    '    stage: active',
+    '    relationship: legitimized',
+    `    codeAreas: ["src/payments/**", "src/http/**", "src/shipping/**", "${WAREHOUSE.name.split('/')[1]}:inventory/**"]`,
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/reliability',
     '    leadership:',
     `      day-to-day: ${PEOPLE.dave.email}`,
+    '    members:',
+    `      - email: ${PEOPLE.dave.email}`,
+    '        role: coordinator',
     '  - id: identity',
     '    name: Identity & Access',
     '    domain: security',
+    '    relationship: unrecognized',
     '    codeAreas: ["src/auth/**"]',
     '    venue:',
     ...identityVenue,
@@ -58,10 +66,14 @@ function communitiesYaml(preset: FixturePreset): string {
     '  - id: api-design',
     '    name: API Design',
     '    domain: api',
+    '    stage: coalescing',
     '    codeAreas: ["src/api/**", "src/checkout/**", "src/pricing/**", "src/receipts/**"]',
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/api-design',
+    '    members:',
+    `      - email: ${YOU.email}`,
+    '        role: newsletter editor',
     '',
   ].join('\n');
 }
@@ -72,6 +84,7 @@ export function addFixtureCommunities(h: FixtureHistory, preset: FixturePreset):
   repo.git(['remote', 'add', 'origin', `${FIXTURE_REMOTE}.git`]);
   repo.git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
   repo.write('.constellation/communities.yml', communitiesYaml(preset));
+  addWarehouseRepository(h);
   const commit = repo.head();
   fixtureThreads(preset).forEach((spec, i) => {
     const text = repo.git(['show', `HEAD:${spec.file}`]);

@@ -64,8 +64,11 @@ export type ResolvedOptions = Required<Omit<CommunityReportOptions, 'since' | 'w
 
 export const DAY = 86_400;
 
+/** The participation window when none is given: twelve months. */
+export const DEFAULT_WINDOW_DAYS = 365;
+
 export function resolveOptions(options: CommunityReportOptions): ResolvedOptions {
-  const windowDays = options.since !== undefined ? Math.max(1, (options.now - options.since) / DAY) : options.windowDays ?? 365;
+  const windowDays = options.since !== undefined ? Math.max(1, (options.now - options.since) / DAY) : options.windowDays ?? DEFAULT_WINDOW_DAYS;
   return {
     now: options.now,
     since: options.since ?? options.now - windowDays * DAY,

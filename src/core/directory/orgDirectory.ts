@@ -50,6 +50,11 @@ export class OrgDirectory {
     return new OrgDirectory(emptyDirectoryConfig());
   }
 
+  /** The configuration it was built from (plain data: a worker thread rebuilds the directory from it). */
+  toConfig(): DirectoryConfig {
+    return this.config;
+  }
+
   /**
    * Where someone sits. Resolution order: exact email or alias (case-insensitive) → GitHub login
    * (given, or read from a no-reply address) → most specific email glob → company by email domain

@@ -16,6 +16,8 @@ export interface HoverTextOptions {
   /** Arguments that identify the hovered code, passed back to "Ask in a thread" / "Show all experts". */
   target: unknown;
   indexing: boolean;
+  /** Which communities the expert is core to ("core in Reliability Guild"), from precomputed data; shown on their line. */
+  communityRoles?: (email: string) => string | undefined;
 }
 
 /** Team · business unit · company, as far as the directory knows. */
@@ -78,11 +80,12 @@ function links(expert: RankedExpert, options: HoverTextOptions): string {
   ].join(' ');
 }
 
-/** One line: name, *former*, relationship badge, short evidence, icon links. */
+/** One line: name, *former*, relationship badge, the communities they are core to, short evidence, icon links. */
 function expertLine(expert: RankedExpert, evidence: string, options: HoverTextOptions): string {
   const former = expert.former ? ' *(former)*' : '';
   const badge = `\`${RELATIONSHIP_LABELS[expert.relationship]}\``;
-  return `**${inline(expert.name)}**${former} ${badge} · ${inline(evidence)} ${links(expert, options)}`;
+  const roles = options.communityRoles?.(expert.email);
+  return `**${inline(expert.name)}**${former} ${badge}${roles ? ` · *${inline(roles)}*` : ''} · ${inline(evidence)} ${links(expert, options)}`;
 }
 
 /** Lines of one paragraph, kept apart by hard breaks (no paragraph margins: the hover stays short). */

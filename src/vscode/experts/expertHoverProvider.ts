@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { commandUri, formatExpertsHover } from '../../core/presentation/expertsMarkdown';
 import { LINK_COMMAND_IDS } from '../platform/links';
 import { toAbortSignal } from '../platform/cancellation';
+import type { CommunityRolesSlot } from './communityRolesSlot';
 import { readExpertSettings } from './expertSettings';
 import { targetAt, targetRange } from './codeTarget';
 import type { ExpertServices } from './expertServices';
@@ -10,7 +11,7 @@ import { rankTarget } from './rankTarget';
 
 /** Shows who knows the hovered block. Formats what is known; never waits for an index build. */
 export class ExpertHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly services: ExpertServices, private readonly indexing: IndexController) {}
+  constructor(private readonly services: ExpertServices, private readonly indexing: IndexController, private readonly communityRoles?: CommunityRolesSlot) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readExpertSettings();
@@ -30,6 +31,7 @@ export class ExpertHoverProvider implements vscode.HoverProvider {
         commandLink: commandUri,
         target,
         indexing: indexing || !ranking,
+        communityRoles: this.communityRoles && ((email) => this.communityRoles?.describe(email)),
       });
       if (!text) return undefined;
       const markdown = new vscode.MarkdownString(text, true);

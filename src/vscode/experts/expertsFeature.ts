@@ -2,10 +2,13 @@
 import * as vscode from 'vscode';
 import { summarizeBlame, type RangeAuthor } from '../../core/engine/blameSummary';
 import type { IndexState, IndexUpdateKind } from '../../core/engine/historyIndexManager';
+import type { HistoryIndexData } from '../../core/git/historyTypes';
 import type { LineRange } from '../../core/util/lineRange';
 import { Disposable } from '../platform/disposable';
 import { affects } from '../platform/configuration';
 import type { Platform } from '../platform/platform';
+import type { CommunityRolesProvider } from './communityRoles';
+import { CommunityRolesSlot } from './communityRolesSlot';
 import { registerExpertCommands } from './expertCommands';
 import { ExpertHoverProvider } from './expertHoverProvider';
 import { createExpertServices, type ExpertServices } from './expertServices';
@@ -31,10 +34,15 @@ export interface ExpertsApi {
   rank(target: RankedTarget, options?: { limit?: number; signal?: AbortSignal }): Promise<RankResult>;
   /** Who wrote these lines, one person per directory identity, bots left out. */
   blameSummary(ranges: readonly FileLines[], signal?: AbortSignal): Promise<RangeAuthor[]>;
+  /** A repository's history index brought up to date (the same shared work as the feature's own indexing). */
+  historyIndex(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined>;
+  /** Who is core in which community, for the hover and the view; precomputed by the provider. */
+  setCommunityRoles(provider: CommunityRolesProvider | undefined): void;
 }
 
 export class ExpertsFeature extends Disposable implements ExpertsApi {
   private readonly services: ExpertServices;
+  private readonly communityRoles = this.register(new CommunityRolesSlot());
   readonly view: ExpertsViewProvider;
 
   constructor(private readonly platform: Platform) {
@@ -43,11 +51,12 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
     this.services = services;
     this.register({ dispose: () => services.dispose() });
     const indexing = this.register(new IndexController(services));
-    const view = this.register(new ExpertsViewProvider(services));
+    const view = this.register(new ExpertsViewProvider(services, this.communityRoles));
     this.view = view;
-    this.register(vscode.languages.registerHoverProvider({ scheme: 'file' }, new ExpertHoverProvider(services, indexing)));
+    this.register(vscode.languages.registerHoverProvider({ scheme: 'file' }, new ExpertHoverProvider(services, indexing, this.communityRoles)));
     this.register(registerExpertCommands(services, view, indexing));
     this.register(indexing.onDidChangeIndex(() => view.refresh()));
+    this.register(this.communityRoles.onDidChange(() => view.refresh()));
     const trackOpenDocuments = (): void => {
       for (const editor of vscode.window.visibleTextEditors) void indexing.trackDocument(editor.document.uri);
     };
@@ -84,6 +93,14 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
       extraBots: readExpertSettings().model(Date.now() / 1000).extraBots,
       signal,
     });
+  }
+
+  historyIndex(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
+    return this.services.indexes.ensureFresh(repository, signal);
+  }
+
+  setCommunityRoles(provider: CommunityRolesProvider | undefined): void {
+    this.communityRoles.set(provider);
   }
 
   /** For the extension's tests. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { RELATIONSHIP_LABELS, type Relationship } from '../../core/directory/types';
 import type { RankedExpert } from '../../core/experts/types';
 import { describeTarget, expertsViewModel, type ExpertRow } from '../../core/presentation/expertsViewModel';
+import type { CommunityRolesSlot } from './communityRolesSlot';
 import { Debouncer } from '../../core/util/debounce';
 import { escapeMarkdown } from '../../core/util/markdown';
 import type { ExpertServices } from './expertServices';
@@ -56,7 +57,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   private inflight: AbortController | undefined;
   private computations = 0;
 
-  constructor(private readonly services: ExpertServices) {
+  constructor(private readonly services: ExpertServices, private readonly communityRoles?: CommunityRolesSlot) {
     this.scopes = new ScopeState(services.platform.workspaceState);
     this.tree = vscode.window.createTreeView('constellation.experts', { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
@@ -138,7 +139,7 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
         return item;
       }
       case 'expert':
-        return expertItem(node.row);
+        return expertItem(node.row, this.communityRoles?.describe(node.expert.email));
     }
   }
 
@@ -197,12 +198,13 @@ export class ExpertsViewProvider implements vscode.TreeDataProvider<ExpertsNode>
   }
 }
 
-function expertItem(row: ExpertRow): vscode.TreeItem {
+function expertItem(row: ExpertRow, communityRoles?: string): vscode.TreeItem {
   const { expert } = row;
   const item = new vscode.TreeItem(expert.name);
-  item.description = row.description;
+  item.description = [row.description, communityRoles].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(expert.name)}**${expert.former ? ' *(former)*' : ''} — ${escapeMarkdown(expert.email)}\n\n`);
+  if (communityRoles) tooltip.appendMarkdown(`${escapeMarkdown(communityRoles)}\n\n`);
   tooltip.appendMarkdown(`${escapeMarkdown(RELATIONSHIP_LABELS[expert.relationship])}\n\n${row.details.split('\n').map(escapeMarkdown).join('  \n')}`);
   item.tooltip = tooltip;
   item.iconPath = new vscode.ThemeIcon(expert.former ? 'person-remove' : RELATIONSHIP_ICONS[expert.relationship]);

@@ -1,11 +1,11 @@
 /** The pattern page: a webview rendering the pattern, its people, examples, usages and lineage. */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { Pattern } from '../../core/patterns/patternTypes';
 import { isAllowedLink } from '../../core/patterns/render';
 import type { ExpertsApi } from '../experts/expertsFeature';
 import type { ExternalOpener } from '../platform/links';
+import { webviewCsp, webviewNonce } from '../platform/webviewSecurity';
 import { affects } from '../platform/configuration';
 import type { OrgDirectoryService } from '../platform/orgDirectory';
 import { resolveExamples, type ResolvedExample } from './exampleLinks';
@@ -136,15 +136,9 @@ export class PatternPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview, root: vscode.Uri): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = webviewNonce();
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(root, ...parts)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      ['img-src', webview.cspSource, ...imageCspSources(readPatternSettings().allowImagesFrom)].join(' '),
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    const csp = webviewCsp({ cspSource: webview.cspSource, nonce, imageSources: imageCspSources(readPatternSettings().allowImagesFrom) });
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CommunityIndex } from '../../core/communities/communityIndex';
@@ -11,6 +12,8 @@ import { PromiseCache } from '../../core/util/promiseCache';
 export interface RepositoryCommunities {
   root: string;
   index: CommunityIndex;
+  /** The config file, when it exists. */
+  file?: string;
 }
 
 /** A community with a venue, and the repository whose config declared it. */
@@ -65,7 +68,8 @@ export class CommunitiesController implements vscode.Disposable {
     const config = await loadCommunities(root, this.logger);
     const file = vscode.Uri.file(path.join(root, COMMUNITIES_FILE));
     this.diagnostics.set(file, config.diagnostics.map(toEditorDiagnostic));
-    return { root, index: new CommunityIndex(config.communities) };
+    const exists = await fs.access(file.fsPath).then(() => true, () => false);
+    return { root, index: new CommunityIndex(config.communities), ...(exists ? { file: file.fsPath } : {}) };
   }
 
   dispose(): void {

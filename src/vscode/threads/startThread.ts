@@ -45,7 +45,7 @@ export async function startThread(deps: StartThreadDeps, options: StartThreadOpt
     validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
   }));
   if (!title?.trim()) return undefined;
-  const experts = withPersonToAsk(code ? await suggestedExperts(deps, code, options.expertEmail) : [], options.expert);
+  const experts = withPersonToAsk(withPeopleFirst(options.suggestExperts, code ? await suggestedExperts(deps, code, options.expertEmail) : []), options.expert);
   const preview = renderPreview(snippetComposition(options.question ?? QUESTION_PLACEHOLDER, code, context, experts, related.patterns));
   const document = await deps.compose.open({ entry: venue, anchor: context?.anchor, uri: code?.document.uri.toString() }, title.trim(), preview.body);
   return { document, preview, venue };
@@ -56,6 +56,20 @@ function withPersonToAsk(experts: SuggestedExpert[], person: StartThreadOptions[
   if (!person) return experts;
   const same = (e: SuggestedExpert): boolean => (!!person.login && e.login?.toLowerCase() === person.login.toLowerCase()) || (!!person.email && e.email?.toLowerCase() === person.email.toLowerCase());
   return [{ name: person.name, email: person.email, login: person.login, team: person.team }, ...experts.filter((e) => !same(e))];
+}
+
+/**
+ * The people the caller asked for first (even from your own team: both sides of a coordination
+ * gap must be in the thread), then the experts of the code not among them.
+ */
+function withPeopleFirst(people: StartThreadOptions['suggestExperts'], experts: SuggestedExpert[]): SuggestedExpert[] {
+  if (!people?.length) return experts;
+  const asked = people.map((p): SuggestedExpert => {
+    const ranked = experts.find((e) => !!p.email && e.email?.toLowerCase() === p.email.toLowerCase());
+    return { name: p.name, email: p.email, login: p.login ?? ranked?.login, team: p.team ?? ranked?.team };
+  });
+  const seen = new Set(asked.map((p) => (p.email ?? p.name).toLowerCase()));
+  return [...asked, ...experts.filter((e) => !seen.has((e.email ?? e.name).toLowerCase()))];
 }
 
 async function selectedCode(options: StartThreadOptions): Promise<CodeSelection | undefined> {

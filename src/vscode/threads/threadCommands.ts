@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, isPersonToAsk, type StartResult, type StartThreadArgs } from '../contracts';
+import { Commands, isPersonToAsk, type StartResult, type StartThreadArgs, type SuggestedPerson } from '../contracts';
 import { isIssued, type ExternalOpener } from '../platform/links';
 import type { Thread, ThreadComment } from '../../core/threads/threadTypes';
 import type { ComposeDocuments } from './draftDocuments';
@@ -29,9 +29,23 @@ function startOptions(arg: unknown): StartThreadArgs {
   const line = (k: string): number | undefined => (typeof a[k] === 'number' && Number.isFinite(a[k]) ? (a[k] as number) : undefined);
   return {
     uri: text('uri'), startLine: line('startLine'), endLine: line('endLine'), expertEmail: text('expertEmail'), patternId: text('patternId'),
-    community: text('community'), title: text('title'), question: text('question'),
+    community: text('community'), title: text('title'), question: text('question'), suggestExperts: people(a.suggestExperts),
     ...(isPersonToAsk(a.expert) ? { expert: a.expert } : {}),
   };
+}
+
+/** Well-formed entries only (at most 20): the arguments may come from any extension. */
+function people(value: unknown): SuggestedPerson[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+  const list: SuggestedPerson[] = [];
+  for (const item of value.slice(0, 20)) {
+    if (!item || typeof item !== 'object') continue;
+    const p = item as Record<string, unknown>;
+    const name = text(p.name);
+    if (name) list.push({ name, email: text(p.email), login: text(p.login), team: text(p.team) });
+  }
+  return list;
 }
 
 /**

@@ -23,14 +23,18 @@ import { startThread, type StartedThread, type StartThreadDeps, type StartThread
 import { registerThreadCommands } from './threadCommands';
 import { ThreadComments } from './threadComments';
 import { ThreadsService } from './threadsService';
+import type { CommunityConfig, ThreadsApi, VenueThreads } from './threadsApi';
 import { ThreadsViewProvider } from './threadsView';
 
-export class ThreadsController extends Disposable {
+export class ThreadsController extends Disposable implements ThreadsApi {
   readonly threads: ThreadsService;
   readonly comments: ThreadComments;
   readonly view: ThreadsViewProvider;
   readonly sender: DraftSender;
   readonly compose: ComposeDocuments;
+  readonly onDidChangeThreads: vscode.Event<void>;
+  readonly onDidChangeCommunities: vscode.Event<void>;
+  private readonly communities: CommunitiesController;
   private readonly placer: AnchorPlacer;
   private readonly logger: Logger;
   private readonly deps: StartThreadDeps & PostDeps;
@@ -47,8 +51,11 @@ export class ThreadsController extends Disposable {
     const roots = async (): Promise<GitRepository[]> => (await registry.discover()).repositories;
     const rootPaths = async (): Promise<string[]> => (await roots()).map((r) => r.root);
     const communities = this.register(new CommunitiesController(logger));
+    this.communities = communities;
+    this.onDidChangeCommunities = communities.onDidChange;
     const backends = new BackendProvider(platform.github, logger);
     this.threads = this.register(new ThreadsService(communities, backends, rootPaths, logger));
+    this.onDidChangeThreads = this.threads.onDidChange;
     this.placer = new AnchorPlacer(registry, roots, logger);
     this.comments = this.register(new ThreadComments(this.placer));
     this.compose = this.register(new ComposeDocuments());
@@ -104,6 +111,22 @@ export class ThreadsController extends Disposable {
     this.register(registerThreadCommands(this, platform.external));
     this.schedule();
     void this.refresh();
+  }
+
+  async communityConfigs(roots: readonly string[]): Promise<CommunityConfig[]> {
+    const loaded = await Promise.all(roots.map((root) => this.communities.forRepository(root)));
+    return loaded.map((r) => ({ root: r.root, communities: r.index.communities, ...(r.file ? { file: r.file } : {}) }));
+  }
+
+  venueThreads(): VenueThreads[] {
+    const byVenue = new Map<string, VenueThreads & { threads: Thread[] }>();
+    for (const { thread, entry } of this.threads.all()) {
+      const key = `${entry.community.id}\0${entry.root}`;
+      let venue = byVenue.get(key);
+      if (!venue) byVenue.set(key, (venue = { community: entry.community.id, root: entry.root, threads: [] }));
+      venue.threads.push(thread);
+    }
+    return [...byVenue.values()];
   }
 
   start(options: StartThreadOptions): Promise<StartedThread | undefined> {
