@@ -99,7 +99,8 @@ describe('communities feature parts', function () {
       { target: { path: 'a.ts', kind: 'file' }, experts: [expert('Ana Alves', P.ana.email), expert('Dan Drive', P.dan.email)], total: 2, knowledgeAtRisk: false, partial: false, historyIncomplete: false },
       { crossTeamFirst: true, count: 3, commandLink: commandUri, target: undefined, indexing: false, communityRoles: (email) => describeRoles(roles.rolesOf(email)) },
     ) ?? '';
-    assert.match(text, /^\*\*Ana Alves\*\* `other team` · \*core in Reliability Guild\* {2}$/m);
-    assert.match(text, /^\*\*Dan Drive\*\* `other team` {2}$/m);
+    // One row per expert: the roles sit between the badge and the evidence.
+    assert.match(text, /^\*\*Ana Alves\*\* `other team` · \*core in Reliability Guild\* · 1 change \[/m);
+    assert.match(text, /^\*\*Dan Drive\*\* `other team` · 1 change \[/m);
   });
 });
