@@ -25,17 +25,30 @@ export class CollaborationNetwork {
     return this.graph(activity.people.keys(), activity.files, activity.threads);
   }
 
-  /** Every community's participants and links in one network: where brokers between teams show. */
-  workspaceGraph(activities: readonly CommunityActivity[]): UndirectedGraph {
+  /**
+   * Every community's participants and links in one network: where brokers between teams show.
+   * Links only, no weights (betweenness reads it unweighted): a link of the whole workspace is a
+   * link of some community, since both people changed one of its files or posted in one of its
+   * threads, so the community networks already hold them all and their union is this network
+   * without a second pass over the files. Nodes and links are added in sorted order, as
+   * {@link communityGraph} does, so path counts come out in the same order.
+   */
+  workspaceGraph(communityGraphs: readonly UndirectedGraph[]): UndirectedGraph {
     const keys = new Set<string>();
-    const files = new Set<WorkFile>();
-    const threads = new Map<string, ThreadParticipation>();
-    for (const a of activities) {
-      for (const key of a.people.keys()) keys.add(key);
-      for (const f of a.files) files.add(f);
-      for (const t of a.threads) threads.set(`${t.thread.backend}\0${t.thread.id}\0${t.thread.url ?? ''}`, t);
+    const links = new Map<string, Set<string>>();
+    for (const g of communityGraphs) {
+      g.forEachNode((key) => keys.add(key));
+      g.forEachEdge((_edge, _attributes, a, b) => {
+        const [x, y] = a < b ? [a, b] : [b, a];
+        let row = links.get(x);
+        if (!row) links.set(x, (row = new Set()));
+        row.add(y);
+      });
     }
-    return this.graph(keys, files, threads.values());
+    const graph = new UndirectedGraph();
+    for (const key of [...keys].sort()) graph.addNode(key);
+    for (const a of [...links.keys()].sort()) for (const b of [...links.get(a)!].sort()) graph.addEdge(a, b);
+    return graph;
   }
 
   private graph(people: Iterable<string>, files: Iterable<WorkFile>, threads: Iterable<ThreadParticipation>): UndirectedGraph {

@@ -40,7 +40,7 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
   for (const { activity, members } of perCommunity) {
     for (const m of members) levels.set(m.person, [...(levels.get(m.person) ?? []), { id: activity.community.id, level: m.level }]);
   }
-  const spanners = findBoundarySpanners(network.workspaceGraph(activities), levels, people);
+  const spanners = findBoundarySpanners(network.workspaceGraph(perCommunity.map((c) => c.graph)), levels, people);
   const spannerByKey = new Map(spanners.map((s) => [s.person, s]));
 
   // Who is former: no commit (or thread post) for formerAfterDays.
@@ -63,8 +63,9 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
       notes.push(`${repo.name}: the history index has no co-change data (rebuild it): no coordination gaps, and learner suggestions use folders only`);
       continue;
     }
-    allTime.set(repo.name, new CoChangeIndex(repo.index, 0));
-    windowed.set(repo.name, new CoChangeIndex(repo.index, opts.since));
+    const everCoChanged = CoChangeIndex.fromHistory(repo.index, 0);
+    allTime.set(repo.name, everCoChanged);
+    windowed.set(repo.name, everCoChanged.since(opts.since));
   }
   if (inputs.repositories.some((r) => r.index.shallow)) notes.push('some repositories are shallow clones: their history, and so these figures, are incomplete');
 

@@ -90,7 +90,7 @@ function toWorkFile(repository: string, history: FileHistory, people: PeopleRegi
     if (key === null) continue;
     const existing = contributors.get(key);
     if (!existing) {
-      contributors.set(key, { times: c.changeTimes, window: [], created: c.created });
+      contributors.set(key, { times: c.changeTimes, window: NO_TIMES, created: c.created });
     } else {
       // Two history identities of one person (directory aliases): merge, keeping one copy of shared times.
       existing.times = [...new Set([...existing.times, ...c.changeTimes])].sort((a, b) => a - b);
@@ -102,12 +102,16 @@ function toWorkFile(repository: string, history: FileHistory, people: PeopleRegi
   return { repository, path: history.path, folder: slash < 0 ? '' : history.path.slice(0, slash), totalChanges: history.totalChanges, contributors, communities: [] };
 }
 
+/** Shared by the many contributions with no change in the window (frozen: never appended to). */
+const NO_TIMES: number[] = Object.freeze([]) as unknown as number[];
+
 /** The part of ascending `times` inside [since, until]. */
 export function timesWithin(times: number[], since: number, until: number): number[] {
   let lo = times.length;
   while (lo > 0 && times[lo - 1] >= since) lo--;
   let hi = lo;
   while (hi < times.length && times[hi] <= until) hi++;
+  if (hi === lo) return NO_TIMES;
   return lo === 0 && hi === times.length ? times : times.slice(lo, hi);
 }
 
