@@ -24,12 +24,15 @@ export class CoChangeIndex {
     const sets: string[][] = [];
     const times: number[] = [];
     if (index.coChange) {
-      forEachCoChange(index.coChange, since, (time, paths) => {
-        const alive = paths.filter((p) => index.files.has(p));
-        if (alive.length < 2) return;
-        sets.push(alive);
-        times.push(time);
-      });
+      forEachCoChange(
+        index.coChange,
+        since,
+        (time, alive) => {
+          sets.push(alive);
+          times.push(time);
+        },
+        (p) => index.files.has(p),
+      );
     }
     return new CoChangeIndex(sets, times);
   }

@@ -15,8 +15,6 @@ import type { CommunityActivity, ThreadParticipation } from './activity';
 import type { WorkFile } from './workspace';
 
 export class CollaborationNetwork {
-  private readonly workersByFile = new Map<WorkFile, Array<[string, number[]]>>();
-
   /** Window times come from the workspace; `linkSeconds` is how close in time two changes link. */
   constructor(private readonly linkSeconds: number) {}
 
@@ -84,13 +82,13 @@ export class CollaborationNetwork {
     // author → commit time → people linked
     const linked = new Map<string, Map<number, Set<string>>>();
     for (const file of files) {
-      const workers = this.workers(file);
+      const workers = file.workers;
       for (let i = 0; i < workers.length; i++) {
-        const [author, times] = workers[i];
+        const [author, { window: times }] = workers[i];
         for (let j = 0; j < workers.length; j++) {
           if (i === j) continue;
           for (const t of times) {
-            if (!nearAny(t, workers[j][1], this.linkSeconds)) continue;
+            if (!nearAny(t, workers[j][1].window, this.linkSeconds)) continue;
             let commits = linked.get(author);
             if (!commits) linked.set(author, (commits = new Map()));
             const set = commits.get(t);
@@ -101,18 +99,6 @@ export class CollaborationNetwork {
       }
     }
     for (const [author, commits] of linked) for (const others of commits.values()) for (const other of others) add(author, other, 1 / others.size);
-  }
-
-  private workers(file: WorkFile): Array<[string, number[]]> {
-    let workers = this.workersByFile.get(file);
-    if (!workers) {
-      workers = [];
-      for (const [key, c] of file.contributors) {
-        if (c.window.length > 0) workers.push([key, c.window]);
-      }
-      this.workersByFile.set(file, workers);
-    }
-    return workers;
   }
 }
 

@@ -51,9 +51,16 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
     return commit === undefined ? post : post === undefined ? commit : Math.max(commit, post);
   };
   const formerBefore = opts.now - opts.formerAfterDays * DAY;
+  // Asked for every contributor of every file of every community: answered once per person.
+  const formerByKey = new Map<string, boolean>();
   const isFormer = (key: string): boolean => {
-    const last = lastActivity(key);
-    return last !== undefined && last < formerBefore;
+    let former = formerByKey.get(key);
+    if (former === undefined) {
+      const last = lastActivity(key);
+      former = last !== undefined && last < formerBefore;
+      formerByKey.set(key, former);
+    }
+    return former;
   };
 
   const allTime = new Map<string, CoChangeIndex>();

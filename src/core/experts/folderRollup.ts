@@ -1,6 +1,6 @@
 import type { FileHistory, HistoryIndexData } from '../git/historyTypes';
 import { isBot } from './bots';
-import { degreeOfAuthorship, normalized, recencyWeight } from './scoring';
+import { decayWeight, degreeOfAuthorship, normalized } from './scoring';
 
 /** One person's activity under a folder. */
 export interface FolderPerson {
@@ -54,35 +54,47 @@ export function fileAuthorship(file: FileHistory, humans: ReadonlySet<string> | 
 function build(index: HistoryIndexData, folder: string, settings: RollupSettings, human: (email: string) => boolean): FolderRollup {
   const prefix = folderPrefix(folder);
   const people = new Map<string, FolderPerson>();
-  const timesByPerson = new Map<string, number[]>();
+  // Each person's change-time lists, by reference (no copy): recency needs the folder's latest change first.
+  const timesByPerson = new Map<string, number[][]>();
   let fileCount = 0;
   let totalChanges = 0;
   let latest = -Infinity;
   for (const [path, file] of index.files) {
     if (prefix && !path.startsWith(prefix)) continue;
     fileCount++;
-    const authorship = fileAuthorship(file, human);
+    // fileAuthorship's normalised DOA, without a map per file: the highest DOA first, then each share.
+    let maxDoa = 0;
+    for (const [email, c] of file.contributions) {
+      if (!human(email)) continue;
+      const doa = degreeOfAuthorship(c.created, c.changeTimes.length, file.totalChanges - c.changeTimes.length);
+      if (doa > maxDoa) maxDoa = doa;
+    }
     for (const [email, c] of file.contributions) {
       if (!human(email)) continue;
       let p = people.get(email);
-      if (!p) {
+      let lists = timesByPerson.get(email);
+      if (!p || !lists) {
         p = { changes: 0, lastChange: -Infinity, recency: 0, authorship: 0, created: 0 };
         people.set(email, p);
-        timesByPerson.set(email, []);
+        timesByPerson.set(email, (lists = []));
       }
-      const times = timesByPerson.get(email) as number[];
+      lists.push(c.changeTimes);
       for (const t of c.changeTimes) {
-        times.push(t);
         if (t > p.lastChange) p.lastChange = t;
         if (t > latest) latest = t;
       }
       p.changes += c.changeTimes.length;
       totalChanges += c.changeTimes.length;
-      p.authorship += authorship.get(email) ?? 0;
+      p.authorship += normalized(degreeOfAuthorship(c.created, c.changeTimes.length, file.totalChanges - c.changeTimes.length), maxDoa);
       if (c.created) p.created++;
     }
   }
-  for (const [email, p] of people) p.recency = recencyWeight(timesByPerson.get(email) as number[], latest, settings.halfLifeDays);
+  for (const [email, p] of people) {
+    // Summed in the order the changes were met, as one list would be.
+    let recency = 0;
+    for (const times of timesByPerson.get(email)!) for (const t of times) recency += decayWeight(t, latest, settings.halfLifeDays);
+    p.recency = recency;
+  }
   return { folder, fileCount, totalChanges, people };
 }
 
