@@ -57,7 +57,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
     if (incremental.result.mode !== 'incremental') throw new Error(`expected an incremental update, got ${incremental.result.mode}`);
 
     const latencies = queryLatencies(incremental.result.index, 1000);
-    const communities = runCommunityBenchmarks(incremental.result.index, build, log);
+    const communities = runCommunityBenchmarks(incremental.result.index, build, median(loadRuns), log);
     const memory = measureMemory(repo);
 
     return [
