@@ -60,7 +60,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
     const first = firstQueryMs(incremental.result.index);
     const latencies = queryLatencies(incremental.result.index, 1000);
     const hover = await runHoverBenchmarks(git, repo, incremental.result.index);
-    const communities = await runCommunityBenchmarks(incremental.result.index, build, log);
+    const communities = await runCommunityBenchmarks(incremental.result.index, build, median(loadRuns), log);
     const memory = measureMemory(repo);
 
     return [

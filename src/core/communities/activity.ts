@@ -92,20 +92,21 @@ export function collectActivity(
 
   const files = workspace.byCommunity.get(community.id) ?? [];
   for (const file of files) {
-    for (const [key, c] of file.contributors) {
-      if (c.times.length === 0) continue;
+    // forEach, not for…of: no entry pair allocated for each of the many contributions.
+    file.contributors.forEach((c, key) => {
+      if (c.times.length === 0) return;
       seen(key, c.times[0]);
       seen(key, c.times[c.times.length - 1]);
       before(key, c.times);
       const inWindow = c.window;
-      if (inWindow.length === 0) continue;
+      if (inWindow.length === 0) return;
       const p = person(key);
       p.files.add(file);
       for (const t of inWindow) {
         if (!p.commitTimes.has(t)) p.eventTimes.push(t);
         p.commitTimes.add(t);
       }
-    }
+    });
   }
 
   const own = patterns.filter((p) => p.community.toLowerCase() === community.id.toLowerCase());

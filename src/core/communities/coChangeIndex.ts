@@ -11,18 +11,45 @@ export interface CoChangedPair {
 
 export class CoChangeIndex {
   private commitsByPath: Map<string, number[]> | undefined;
-  private readonly sets: string[][] = [];
-  private readonly times: number[] = [];
+
+  private constructor(
+    /** Paths alive at the index's head of each commit that changed two or more of them. */
+    private readonly sets: readonly string[][],
+    /** Each of those commits' author time. */
+    private readonly times: readonly number[],
+  ) {}
 
   /** Only files alive at the index's head count; `since` limits the commits considered. */
-  constructor(index: HistoryIndexData, since: number) {
-    if (!index.coChange) return;
-    forEachCoChange(index.coChange, since, (time, paths) => {
-      const alive = paths.filter((p) => index.files.has(p));
-      if (alive.length < 2) return;
-      this.sets.push(alive);
-      this.times.push(time);
+  static fromHistory(index: HistoryIndexData, since: number): CoChangeIndex {
+    const sets: string[][] = [];
+    const times: number[] = [];
+    if (index.coChange) {
+      forEachCoChange(
+        index.coChange,
+        since,
+        (time, alive) => {
+          sets.push(alive);
+          times.push(time);
+        },
+        (p) => index.files.has(p),
+      );
+    }
+    return new CoChangeIndex(sets, times);
+  }
+
+  /**
+   * This index's commits at or after `since` only: what `fromHistory(index, since)` gives, without
+   * reading the history's co-change data a second time (the report asks for all time and the window).
+   */
+  since(since: number): CoChangeIndex {
+    const sets: string[][] = [];
+    const times: number[] = [];
+    this.times.forEach((time, i) => {
+      if (time < since) return;
+      sets.push(this.sets[i]);
+      times.push(time);
     });
+    return new CoChangeIndex(sets, times);
   }
 
   get commits(): number {

@@ -15,8 +15,6 @@ import type { CommunityActivity, ThreadParticipation } from './activity';
 import type { WorkFile } from './workspace';
 
 export class CollaborationNetwork {
-  private readonly workersByFile = new Map<WorkFile, Array<[string, number[]]>>();
-
   /** Window times come from the workspace; `linkSeconds` is how close in time two changes link. */
   constructor(private readonly linkSeconds: number) {}
 
@@ -25,17 +23,30 @@ export class CollaborationNetwork {
     return this.graph(activity.people.keys(), activity.files, activity.threads);
   }
 
-  /** Every community's participants and links in one network: where brokers between teams show. */
-  workspaceGraph(activities: readonly CommunityActivity[]): UndirectedGraph {
+  /**
+   * Every community's participants and links in one network: where brokers between teams show.
+   * Links only, no weights (betweenness reads it unweighted): a link of the whole workspace is a
+   * link of some community, since both people changed one of its files or posted in one of its
+   * threads, so the community networks already hold them all and their union is this network
+   * without a second pass over the files. Nodes and links are added in sorted order, as
+   * {@link communityGraph} does, so path counts come out in the same order.
+   */
+  workspaceGraph(communityGraphs: readonly UndirectedGraph[]): UndirectedGraph {
     const keys = new Set<string>();
-    const files = new Set<WorkFile>();
-    const threads = new Map<string, ThreadParticipation>();
-    for (const a of activities) {
-      for (const key of a.people.keys()) keys.add(key);
-      for (const f of a.files) files.add(f);
-      for (const t of a.threads) threads.set(`${t.thread.backend}\0${t.thread.id}\0${t.thread.url ?? ''}`, t);
+    const links = new Map<string, Set<string>>();
+    for (const g of communityGraphs) {
+      g.forEachNode((key) => keys.add(key));
+      g.forEachEdge((_edge, _attributes, a, b) => {
+        const [x, y] = a < b ? [a, b] : [b, a];
+        let row = links.get(x);
+        if (!row) links.set(x, (row = new Set()));
+        row.add(y);
+      });
     }
-    return this.graph(keys, files, threads.values());
+    const graph = new UndirectedGraph();
+    for (const key of [...keys].sort()) graph.addNode(key);
+    for (const a of [...links.keys()].sort()) for (const b of [...links.get(a)!].sort()) graph.addEdge(a, b);
+    return graph;
   }
 
   private graph(people: Iterable<string>, files: Iterable<WorkFile>, threads: Iterable<ThreadParticipation>): UndirectedGraph {
@@ -71,13 +82,13 @@ export class CollaborationNetwork {
     // author → commit time → people linked
     const linked = new Map<string, Map<number, Set<string>>>();
     for (const file of files) {
-      const workers = this.workers(file);
+      const workers = file.workers;
       for (let i = 0; i < workers.length; i++) {
-        const [author, times] = workers[i];
+        const [author, { window: times }] = workers[i];
         for (let j = 0; j < workers.length; j++) {
           if (i === j) continue;
           for (const t of times) {
-            if (!nearAny(t, workers[j][1], this.linkSeconds)) continue;
+            if (!nearAny(t, workers[j][1].window, this.linkSeconds)) continue;
             let commits = linked.get(author);
             if (!commits) linked.set(author, (commits = new Map()));
             const set = commits.get(t);
@@ -88,18 +99,6 @@ export class CollaborationNetwork {
       }
     }
     for (const [author, commits] of linked) for (const others of commits.values()) for (const other of others) add(author, other, 1 / others.size);
-  }
-
-  private workers(file: WorkFile): Array<[string, number[]]> {
-    let workers = this.workersByFile.get(file);
-    if (!workers) {
-      workers = [];
-      for (const [key, c] of file.contributors) {
-        if (c.window.length > 0) workers.push([key, c.window]);
-      }
-      this.workersByFile.set(file, workers);
-    }
-    return workers;
   }
 }
 

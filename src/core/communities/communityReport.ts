@@ -40,7 +40,7 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
   for (const { activity, members } of perCommunity) {
     for (const m of members) levels.set(m.person, [...(levels.get(m.person) ?? []), { id: activity.community.id, level: m.level }]);
   }
-  const spanners = findBoundarySpanners(network.workspaceGraph(activities), levels, people);
+  const spanners = findBoundarySpanners(network.workspaceGraph(perCommunity.map((c) => c.graph)), levels, people);
   const spannerByKey = new Map(spanners.map((s) => [s.person, s]));
 
   // Who is former: no commit (or thread post) for formerAfterDays.
@@ -51,9 +51,16 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
     return commit === undefined ? post : post === undefined ? commit : Math.max(commit, post);
   };
   const formerBefore = opts.now - opts.formerAfterDays * DAY;
+  // Asked for every contributor of every file of every community: answered once per person.
+  const formerByKey = new Map<string, boolean>();
   const isFormer = (key: string): boolean => {
-    const last = lastActivity(key);
-    return last !== undefined && last < formerBefore;
+    let former = formerByKey.get(key);
+    if (former === undefined) {
+      const last = lastActivity(key);
+      former = last !== undefined && last < formerBefore;
+      formerByKey.set(key, former);
+    }
+    return former;
   };
 
   const allTime = new Map<string, CoChangeIndex>();
@@ -63,8 +70,9 @@ export function computeCommunityReport(inputs: CommunityInputs, options: Communi
       notes.push(`${repo.name}: the history index has no co-change data (rebuild it): no coordination gaps, and learner suggestions use folders only`);
       continue;
     }
-    allTime.set(repo.name, new CoChangeIndex(repo.index, 0));
-    windowed.set(repo.name, new CoChangeIndex(repo.index, opts.since));
+    const everCoChanged = CoChangeIndex.fromHistory(repo.index, 0);
+    allTime.set(repo.name, everCoChanged);
+    windowed.set(repo.name, everCoChanged.since(opts.since));
   }
   if (inputs.repositories.some((r) => r.index.shallow)) notes.push('some repositories are shallow clones: their history, and so these figures, are incomplete');
 

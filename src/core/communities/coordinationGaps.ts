@@ -69,9 +69,9 @@ export function coordinationGaps(context: GapContext): CoordinationGap[] {
 function side(file: WorkFile, context: GapContext): GapSide {
   let owners = doaAuthors(file).filter((key) => !context.isFormer(key));
   if (owners.length === 0) {
-    const busiest = [...file.contributors]
+    const busiest = file.workers
       .map(([key, c]): [string, number] => [key, c.window.length])
-      .filter(([key, n]) => n > 0 && !context.isFormer(key))
+      .filter(([key]) => !context.isFormer(key))
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     owners = busiest.slice(0, 1).map(([key]) => key);
   }

@@ -38,9 +38,8 @@ export function discoverCommunities(
   const areas = new Map<string, AreaNode>();
   for (const file of workspace.files) {
     const area = `a:${file.repository}\0${file.folder}`;
-    for (const [key, c] of file.contributors) {
+    for (const [key, c] of file.workers) {
       const n = c.window.length;
-      if (n === 0) continue;
       if (!areas.has(area)) areas.set(area, { repository: file.repository, folder: file.folder });
       let row = byPerson.get(key);
       if (!row) byPerson.set(key, (row = new Map()));
@@ -53,12 +52,21 @@ export function discoverCommunities(
   const rows: Array<{ person: string; area: string; changes: number; covered: number }> = [];
   for (const key of [...byPerson.keys()].sort()) {
     const row = byPerson.get(key)!;
-    for (const area of [...row.keys()].sort()) rows.push({ person: `p:${key}`, area, ...row.get(area)! });
+    const person = `p:${key}`;
+    for (const area of [...row.keys()].sort()) {
+      const { changes, covered } = row.get(area)!;
+      rows.push({ person, area, changes, covered });
+    }
   }
   const graph = new UndirectedGraph();
+  const added = new Set<string>();
   for (const row of rows) {
-    graph.mergeNode(row.person);
-    graph.mergeNode(row.area);
+    // Nodes in first-seen order, as Louvain's seeded random order reads them.
+    for (const node of [row.person, row.area]) {
+      if (added.has(node)) continue;
+      added.add(node);
+      graph.addNode(node);
+    }
     graph.addEdge(row.person, row.area, { weight: row.changes });
   }
   if (graph.size === 0) return [];

@@ -9,23 +9,35 @@
 import { degreeOfAuthorship } from '../experts';
 import type { CoChangeIndex } from './coChangeIndex';
 import type { ParticipationLevel, AtRiskFile, FileList, KnowledgeAtRisk, LearnerSuggestion, MemberFigures } from './reportTypes';
-import { fileKey, type WorkFile, type Workspace } from './workspace';
+import { fileKey, type Contribution, type WorkFile, type Workspace } from './workspace';
 
 const NORMALISED_DOA_AUTHOR = 0.75;
 const ABSOLUTE_DOA_AUTHOR = 3.293;
 
+/** Per report's files (each figure that asks about a file asks about the same authors). */
+const authorsOfFile = new WeakMap<WorkFile, readonly string[]>();
+
 /** The file's DOA authors, highest DOA first. */
-export function doaAuthors(file: WorkFile): string[] {
-  const doa: Array<[string, number]> = [];
-  for (const [key, c] of file.contributors) {
-    const deliveries = c.times.length;
-    doa.push([key, degreeOfAuthorship(c.created, deliveries, file.totalChanges - deliveries)]);
+export function doaAuthors(file: WorkFile): readonly string[] {
+  let authors = authorsOfFile.get(file);
+  if (authors) return authors;
+  const doaOf = (c: Contribution): number => degreeOfAuthorship(c.created, c.times.length, file.totalChanges - c.times.length);
+  let max = 0;
+  file.contributors.forEach((c) => {
+    const doa = doaOf(c);
+    if (doa > max) max = doa;
+  });
+  // Only the few above both thresholds are kept and sorted, not every contributor.
+  const found: Array<[string, number]> = [];
+  if (max > 0) {
+    file.contributors.forEach((c, key) => {
+      const doa = doaOf(c);
+      if (doa / max > NORMALISED_DOA_AUTHOR && doa >= ABSOLUTE_DOA_AUTHOR) found.push([key, doa]);
+    });
   }
-  const max = Math.max(0, ...doa.map(([, d]) => d));
-  return doa
-    .filter(([, d]) => max > 0 && d / max > NORMALISED_DOA_AUTHOR && d >= ABSOLUTE_DOA_AUTHOR)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([key]) => key);
+  authors = found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+  authorsOfFile.set(file, authors);
+  return authors;
 }
 
 export interface KnowledgeContext {
@@ -72,9 +84,9 @@ export function knowledgeAtRisk(files: readonly WorkFile[], members: readonly Me
   const islands: number[] = [];
   const orphaned: number[] = [];
   files.forEach((file, i) => {
-    const activeContributors = [...file.contributors.keys()].filter((key) => !isFormer(key));
-    if (active[i].length === 1 && activeContributors.length === 1) islands.push(i);
-    else if (active[i].length === 0 && file.contributors.size > 0 && (authors[i].length > 0 || activeContributors.length === 0)) orphaned.push(i);
+    const activeContributors = countUpTo(file.contributors.keys(), (key) => !isFormer(key), 2);
+    if (active[i].length === 1 && activeContributors === 1) islands.push(i);
+    else if (active[i].length === 0 && file.contributors.size > 0 && (authors[i].length > 0 || activeContributors === 0)) orphaned.push(i);
   });
   const byPerson = new Map<string, number>();
   for (const i of islands) byPerson.set(active[i][0], (byPerson.get(active[i][0]) ?? 0) + 1);
@@ -101,6 +113,13 @@ export function knowledgeAtRisk(files: readonly WorkFile[], members: readonly Me
   };
 }
 
+/** How many of `items` pass `test`, counting no further than `limit`. */
+function countUpTo<T>(items: Iterable<T>, test: (item: T) => boolean, limit: number): number {
+  let count = 0;
+  for (const item of items) if (test(item) && ++count >= limit) break;
+  return count;
+}
+
 /**
  * Who could learn a file: a member at the community's edge (peripheral or newcomer: legitimate
  * peripheral participation; an active member when nobody at the edge qualifies, never the core)
@@ -112,10 +131,9 @@ export function suggestLearner(file: WorkFile, fileAuthors: readonly string[], l
   const level = new Map<string, ParticipationLevel>(learners.filter((m) => !fileAuthors.includes(m.person)).map((m) => [m.person, m.level]));
   const score = new Map<string, { folder: number; coChanged: number }>();
   const credit = (other: WorkFile, field: 'folder' | 'coChanged'): void => {
-    for (const [key, c] of other.contributors) {
+    for (const [key, c] of other.workers) {
       if (!level.has(key)) continue;
       const n = c.window.length;
-      if (n === 0) continue;
       const s = score.get(key) ?? { folder: 0, coChanged: 0 };
       s[field] += n;
       score.set(key, s);

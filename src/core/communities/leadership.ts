@@ -116,11 +116,11 @@ function firstMovers(activity: CommunityActivity, since: number): Array<[string,
   const firstByFolder = new Map<string, { time: number; person: string }>();
   for (const file of activity.files) {
     const folder = `${file.repository}\0${file.folder}`;
-    for (const [key, c] of file.contributors) {
-      if (!c.created) continue;
+    file.contributors.forEach((c, key) => {
+      if (!c.created) return;
       const current = firstByFolder.get(folder);
       if (!current || c.times[0] < current.time) firstByFolder.set(folder, { time: c.times[0], person: key });
-    }
+    });
   }
   const byPerson = new Map<string, string[]>();
   for (const [folder, first] of firstByFolder) {

@@ -31,15 +31,25 @@ export function constellationMap(communities: readonly CommunityFigures[], propo
     ...proposals.map((p) => ({ id: p.id, name: p.name, kind: 'potential' as const, participants: p.people.length, core: 0 })),
   ];
   const links: ConstellationMap['links'] = [];
-  const spannerKeys = new Set(spanners.map((s) => s.person));
   const membersOf = new Map(communities.map((c) => [c.id, new Set(c.members.map((m) => m.person))]));
-  for (let i = 0; i < communities.length; i++) {
-    for (let j = i + 1; j < communities.length; j++) {
-      const a = membersOf.get(communities[i].id)!;
-      const b = membersOf.get(communities[j].id)!;
-      const shared = [...a].filter((key) => b.has(key) && spannerKeys.has(key)).sort();
-      if (shared.length > 0) links.push({ source: communities[i].id, target: communities[j].id, people: shared });
+  // Each spanner links every pair of the communities they take part in: pairs from the spanners'
+  // own communities, instead of comparing every pair of communities member by member.
+  const shared = new Map<number, string[]>();
+  for (const key of new Set(spanners.map((s) => s.person))) {
+    const mine = communities.flatMap((c, i) => (membersOf.get(c.id)!.has(key) ? [i] : []));
+    for (let x = 0; x < mine.length; x++) {
+      for (let y = x + 1; y < mine.length; y++) {
+        const pair = mine[x] * communities.length + mine[y];
+        const people = shared.get(pair);
+        if (people) people.push(key);
+        else shared.set(pair, [key]);
+      }
     }
+  }
+  for (const pair of [...shared.keys()].sort((p, q) => p - q)) {
+    const source = communities[Math.floor(pair / communities.length)].id;
+    const target = communities[pair % communities.length].id;
+    links.push({ source, target, people: shared.get(pair)!.sort() });
   }
   for (const p of proposals) {
     for (const c of communities) {

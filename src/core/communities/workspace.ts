@@ -25,6 +25,8 @@ export interface WorkFile {
   /** Commits that changed the file, anyone (bots too: Degree-of-Authorship counts them as others' changes). */
   totalChanges: number;
   contributors: Map<string, Contribution>;
+  /** The contributors with changes in the window, in `contributors` order (most figures read only them). */
+  workers: Array<[string, Contribution]>;
   communities: string[];
 }
 
@@ -85,22 +87,29 @@ function changedSince(history: FileHistory, since: number): boolean {
 
 function toWorkFile(repository: string, history: FileHistory, people: PeopleRegistry, window: { since: number; until: number }): WorkFile {
   const contributors = new Map<string, Contribution>();
-  for (const [historyKey, c] of history.contributions) {
+  history.contributions.forEach((c, historyKey) => {
     const key = people.humanFromHistory(historyKey);
-    if (key === null) continue;
+    if (key === null) return;
     const existing = contributors.get(key);
     if (!existing) {
-      contributors.set(key, { times: c.changeTimes, window: [], created: c.created });
+      contributors.set(key, { times: c.changeTimes, window: NO_TIMES, created: c.created });
     } else {
       // Two history identities of one person (directory aliases): merge, keeping one copy of shared times.
       existing.times = [...new Set([...existing.times, ...c.changeTimes])].sort((a, b) => a - b);
       existing.created ||= c.created;
     }
+  });
+  const workers: Array<[string, Contribution]> = [];
+  for (const entry of contributors) {
+    entry[1].window = timesWithin(entry[1].times, window.since, window.until);
+    if (entry[1].window.length > 0) workers.push(entry);
   }
-  for (const c of contributors.values()) c.window = timesWithin(c.times, window.since, window.until);
   const slash = history.path.lastIndexOf('/');
-  return { repository, path: history.path, folder: slash < 0 ? '' : history.path.slice(0, slash), totalChanges: history.totalChanges, contributors, communities: [] };
+  return { repository, path: history.path, folder: slash < 0 ? '' : history.path.slice(0, slash), totalChanges: history.totalChanges, contributors, workers, communities: [] };
 }
+
+/** Shared by the many contributions with no change in the window (frozen: never appended to). */
+const NO_TIMES: number[] = Object.freeze([]) as unknown as number[];
 
 /** The part of ascending `times` inside [since, until]. */
 export function timesWithin(times: number[], since: number, until: number): number[] {
@@ -108,6 +117,7 @@ export function timesWithin(times: number[], since: number, until: number): numb
   while (lo > 0 && times[lo - 1] >= since) lo--;
   let hi = lo;
   while (hi < times.length && times[hi] <= until) hi++;
+  if (hi === lo) return NO_TIMES;
   return lo === 0 && hi === times.length ? times : times.slice(lo, hi);
 }
 

@@ -97,15 +97,18 @@ export function copyCoChange(data: CoChangeData): CoChangeData {
   return { paths: data.paths.slice(), times: data.times.slice(), offsets: data.offsets.slice(), fileIds: data.fileIds.slice() };
 }
 
-/** Calls `visit` with the current paths of every kept commit at or after `since` (deleted files left out). */
-export function forEachCoChange(data: CoChangeData, since: number, visit: (time: number, paths: string[]) => void): void {
+/**
+ * Calls `visit` with the current paths of every kept commit at or after `since` (deleted files
+ * left out, and those `keep` rejects) that still has two or more of them.
+ */
+export function forEachCoChange(data: CoChangeData, since: number, visit: (time: number, paths: string[]) => void, keep?: (path: string) => boolean): void {
   for (let i = 0; i < data.times.length; i++) {
     const time = data.times[i];
     if (time < since) continue;
     const paths: string[] = [];
     for (let k = data.offsets[i]; k < data.offsets[i + 1]; k++) {
       const path = data.paths[data.fileIds[k]];
-      if (path) paths.push(path);
+      if (path && (!keep || keep(path))) paths.push(path);
     }
     if (paths.length >= 2) visit(time, paths);
   }
