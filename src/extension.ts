@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
+import { DirectoryFeature } from './vscode/directory/directoryFeature';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import type { ExpertsNode } from './vscode/experts/expertsView';
+import type { IndexProgressReport } from './vscode/experts/indexController';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
 import { onDidShowMessage } from './vscode/platform/notify';
 import { ExtensionPlatform } from './vscode/platform/platform';
+import { promptsTestHooks } from './vscode/platform/prompts';
 import { ThreadsController } from './vscode/threads/threadsController';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
@@ -16,6 +19,8 @@ export interface ConstellationApi {
     viewNodes(): Promise<ExpertsNode[]>;
     groupChildren(node: ExpertsNode): ExpertsNode[];
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
+    /** Each report of an index build's progress notification. */
+    onDidReportIndexProgress: vscode.Event<IndexProgressReport>;
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
@@ -26,6 +31,8 @@ export interface ConstellationApi {
     onDidRefuseLink: vscode.Event<string>;
     /** Every message shown to the person (error, warning, information), as shown: redacted. */
     onDidShowMessage: vscode.Event<string>;
+    /** Input steps and modal choices: observed as shown, typed into and answered by the tests. */
+    prompts: typeof promptsTestHooks;
     /** The repositories of the workspace, nested ones included. */
     discoverRepositories(): Promise<string[]>;
     /** Resolves true when the registry sees HEAD of the repository at `folder` move within `timeoutMs`. */
@@ -41,13 +48,15 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   const experts = new ExpertsFeature(platform);
   const patterns = new PatternsFeature(platform, experts);
   const threads = new ThreadsController(platform, experts, patterns);
-  context.subscriptions.push(threads, patterns, experts, platform);
+  const directory = new DirectoryFeature(platform, experts);
+  context.subscriptions.push(directory, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     experts: {
       viewNodes: () => experts.viewNodes(),
       groupChildren: (node) => experts.view.getChildren(node) as ExpertsNode[],
       indexState: (repository) => experts.indexState(repository),
+      onDidReportIndexProgress: experts.onDidReportIndexProgress,
     },
     patterns: patternsTestApi(patterns),
     threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
@@ -56,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
       githubClientsCreated: () => platform.github.clientsCreated,
       onDidRefuseLink: platform.external.onDidRefuse,
       onDidShowMessage,
+      prompts: promptsTestHooks,
       discoverRepositories: async () => (await platform.repositories.discover()).repositories.map((r) => r.root),
       whenHeadMoves: async (folder, timeoutMs) => {
         const repository = await platform.repositories.open(folder);

@@ -59,6 +59,9 @@ export const Commands = {
     clearFilter: 'constellation.patterns.clearFilter',
     signIn: 'constellation.patterns.signIn',
   },
+  directory: {
+    draft: 'constellation.directory.draft',
+  },
   threads: {
     start: 'constellation.threads.start',
     post: 'constellation.threads.post',
@@ -66,6 +69,8 @@ export const Commands = {
     refresh: 'constellation.threads.refresh',
     retryDraft: 'constellation.threads.retryDraft',
     discardDraft: 'constellation.threads.discardDraft',
+    cancelDraft: 'constellation.threads.cancelDraft',
+    openDraft: 'constellation.threads.openDraft',
     openOnWeb: 'constellation.threads.openOnWeb',
     reveal: 'constellation.threads.reveal',
     focusView: 'constellation.threads.focus',
@@ -82,6 +87,7 @@ export interface CommandArgs {
   'constellation.experts.askInThread': [target: CodeTarget | undefined, email?: string];
   'constellation.threads.start': [args?: StartThreadArgs];
   'constellation.threads.post': [draft?: vscode.Uri];
+  'constellation.threads.cancelDraft': [draft?: vscode.Uri];
   'constellation.experts.focus': [];
   'constellation.threads.focus': [];
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { summarizeBlame, type RangeAuthor } from '../../core/engine/blameSummary';
 import type { IndexState, IndexUpdateKind } from '../../core/engine/historyIndexManager';
+import type { HistoryIndexData } from '../../core/git/historyTypes';
 import type { LineRange } from '../../core/util/lineRange';
 import { Disposable } from '../platform/disposable';
 import { affects } from '../platform/configuration';
@@ -11,7 +12,7 @@ import { ExpertHoverProvider } from './expertHoverProvider';
 import { createExpertServices, type ExpertServices } from './expertServices';
 import { readExpertSettings } from './expertSettings';
 import { ExpertsViewProvider, type ExpertsNode } from './expertsView';
-import { IndexController } from './indexController';
+import { IndexController, type IndexProgressReport } from './indexController';
 import { rankTarget, type RankedTarget, type RankResult } from './rankTarget';
 
 /** Lines of a workspace file, 1-based inclusive. */
@@ -31,11 +32,15 @@ export interface ExpertsApi {
   rank(target: RankedTarget, options?: { limit?: number; signal?: AbortSignal }): Promise<RankResult>;
   /** Who wrote these lines, one person per directory identity, bots left out. */
   blameSummary(ranges: readonly FileLines[], signal?: AbortSignal): Promise<RangeAuthor[]>;
+  /** The history index of a repository, brought up to HEAD (shared with any build in progress). */
+  historyIndex(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined>;
 }
 
 export class ExpertsFeature extends Disposable implements ExpertsApi {
   private readonly services: ExpertServices;
   readonly view: ExpertsViewProvider;
+  /** Each progress report of an index build, as shown (for the extension's tests). */
+  readonly onDidReportIndexProgress: vscode.Event<IndexProgressReport>;
 
   constructor(private readonly platform: Platform) {
     super();
@@ -43,6 +48,7 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
     this.services = services;
     this.register({ dispose: () => services.dispose() });
     const indexing = this.register(new IndexController(services));
+    this.onDidReportIndexProgress = indexing.onDidReportProgress;
     const view = this.register(new ExpertsViewProvider(services));
     this.view = view;
     this.register(vscode.window.createTreeView('constellation.experts', { treeDataProvider: view, showCollapseAll: true }));
@@ -78,6 +84,10 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
       extraBots: readExpertSettings().model(Date.now() / 1000).extraBots,
       signal,
     });
+  }
+
+  historyIndex(repository: string, signal?: AbortSignal): Promise<HistoryIndexData | undefined> {
+    return this.services.indexes.ensureFresh(repository, signal);
   }
 
   /** For the extension's tests. */

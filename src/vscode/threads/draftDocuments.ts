@@ -9,25 +9,45 @@ export interface ComposeSession {
   anchor?: Anchor;
   /** Document and 1-based lines the thread is about (to show it there once posted). */
   uri?: string;
+  /** The draft of Drafts this document was reopened from (replaced when kept again, removed once posted). */
+  keptDraftId?: string;
 }
+
+/** An open draft document and what it held when it opened (to tell whether the person edited it). */
+interface OpenSession extends ComposeSession {
+  initialText: string;
+}
+
+/** What becomes of a draft document closed without posting or cancelling: the editor's own close. */
+export type KeepClosed = (session: ComposeSession, text: string) => Promise<void>;
 
 const HINT = /^<!-- constellation:compose .* -->\r?\n?/m;
 export const QUESTION_PLACEHOLDER = '_Write your question here: what are you trying to do, and what do you need from the other team?_';
 
 /** Untitled drafts waiting for "Post Design Thread", by document URI; with a CodeLens to post them. */
 export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly sessions = new Map<string, ComposeSession>();
+  private readonly sessions = new Map<string, OpenSession>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  /** A draft document opened or closed. */
+  readonly onDidChangeSessions = this.changed.event;
+  // Closed by the editor (its X, "Don't Save") after the person edited it: what they wrote is kept.
   private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => {
-    if (this.sessions.delete(d.uri.toString())) this.changed.fire();
+    const session = this.sessions.get(d.uri.toString());
+    if (!session) return;
+    this.sessions.delete(d.uri.toString());
+    this.changed.fire();
+    const text = d.getText();
+    if (text !== session.initialText) void this.keepClosed(session, text);
   });
+
+  constructor(private readonly keepClosed: KeepClosed) {}
 
   async open(session: ComposeSession, title: string, body: string): Promise<vscode.TextDocument> {
     const hint = `<!-- constellation:compose Edit the title and question, then run "Post Design Thread" to send to ${session.entry.community.name}. -->`;
     const content = `# ${title}\n${hint}\n\n${stripAnchor(body).replace(/\s+$/, '')}\n`;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    this.sessions.set(document.uri.toString(), session);
+    this.sessions.set(document.uri.toString(), { ...session, initialText: document.getText() });
     this.changed.fire();
     await vscode.window.showTextDocument(document, { preview: false });
     return document;
@@ -35,6 +55,25 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
 
   session(uri: vscode.Uri): ComposeSession | undefined {
     return this.sessions.get(uri.toString());
+  }
+
+  /** Whether the person changed the document since it opened. */
+  edited(document: vscode.TextDocument): boolean {
+    const session = this.sessions.get(document.uri.toString());
+    return !!session && document.getText() !== session.initialText;
+  }
+
+  /** The draft documents open now, with their current titles. */
+  list(): Array<{ uri: vscode.Uri; title: string; session: ComposeSession }> {
+    return vscode.workspace.textDocuments
+      .filter((d) => this.sessions.has(d.uri.toString()))
+      .map((d) => ({ uri: d.uri, title: readComposeDocument(d.getText()).title, session: this.sessions.get(d.uri.toString()) as ComposeSession }));
+  }
+
+  /** The document's text is stored as this draft of Drafts now. */
+  attachDraft(uri: vscode.Uri, draftId: string): void {
+    const session = this.sessions.get(uri.toString());
+    if (session) session.keptDraftId = draftId;
   }
 
   forget(uri: vscode.Uri): void {
@@ -48,7 +87,7 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
     const top = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(top, { title: `$(send) Post to ${session.entry.community.name}`, command: Commands.threads.post, arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Cancel', command: 'workbench.action.revertAndCloseActiveEditor' }),
+      new vscode.CodeLens(top, { title: 'Cancel', command: Commands.threads.cancelDraft, arguments: [document.uri] }),
     ];
   }
 

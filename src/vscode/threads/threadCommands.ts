@@ -18,6 +18,10 @@ export interface ThreadCommandTarget {
   post(uri?: vscode.Uri): Promise<Thread | undefined>;
   reply(threadId: string, text: string): Promise<ThreadComment | undefined>;
   retryDraft(id: string): Promise<boolean>;
+  /** The Cancel of a draft document (asks first when it was edited). */
+  cancelDraft(uri?: vscode.Uri): Promise<'closed' | 'kept' | 'discarded' | undefined>;
+  /** Opens a kept draft of Drafts in a draft document again. */
+  openDraft(id: string): Promise<boolean>;
   refresh(): Promise<void>;
 }
 
@@ -65,6 +69,13 @@ export function registerThreadCommands(controller: ThreadCommandTarget, external
     vscode.commands.registerCommand(Commands.threads.retryDraft, async (node?: unknown) => {
       const draft = draftNode(node);
       if (draft) await controller.retryDraft(draft.draft.id);
+    }),
+    vscode.commands.registerCommand(Commands.threads.cancelDraft, (uri?: unknown) =>
+      // Only a draft document this extension opened (else the active one, if it is such a document).
+      controller.cancelDraft(uri instanceof vscode.Uri && controller.compose.session(uri) ? uri : undefined)),
+    vscode.commands.registerCommand(Commands.threads.openDraft, async (node?: unknown) => {
+      const draft = draftNode(node);
+      return draft ? controller.openDraft(draft.draft.id) : false;
     }),
     vscode.commands.registerCommand(Commands.threads.discardDraft, async (node?: unknown) => {
       const draft = draftNode(node);
