@@ -9,7 +9,7 @@ import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
 import { onDidShowMessage } from './vscode/platform/notify';
 import { ExtensionPlatform } from './vscode/platform/platform';
-import { promptsTestHooks } from './vscode/platform/prompts';
+import { enablePromptTestHooks, promptsTestHooks } from './vscode/platform/prompts';
 import { ThreadsController } from './vscode/threads/threadsController';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   const directory = new DirectoryFeature(platform, experts);
   context.subscriptions.push(directory, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  enablePromptTestHooks();
   return {
     experts: {
       viewNodes: () => experts.viewNodes(),

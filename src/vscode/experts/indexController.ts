@@ -122,8 +122,10 @@ export class IndexController implements vscode.Disposable {
   /** Reports the build's progress as a percentage of the commits counted before it started. */
   private async withPercentage(repository: string, progress: vscode.Progress<{ message?: string; increment?: number }>, work: () => Promise<void>): Promise<void> {
     let shown = 0;
+    let total = 0;
     const listener = this.services.onIndexProgress((p) => {
       if (p.repository !== repository || p.state !== 'building' || !p.commitsTotal) return;
+      total = p.commitsTotal;
       // A second pass (missing blobs) reads from the start again: the share shown never goes back.
       const percent = Math.max(shown, percentOf(p.commitsRead ?? 0, p.commitsTotal));
       const read = Math.min(p.commitsRead ?? 0, p.commitsTotal);
@@ -136,6 +138,12 @@ export class IndexController implements vscode.Disposable {
       await work();
     } finally {
       listener.dispose();
+    }
+    // The last batch of commits may end between two reports: done is 100%.
+    if (total > 0 && shown < 100) {
+      const message = `100% · ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} commits read`;
+      progress.report({ increment: 100 - shown, message });
+      this.reported.fire({ repository, percent: 100, message });
     }
   }
 

@@ -51,6 +51,13 @@ const askedChoices = new vscode.EventEmitter<ChoiceAsked>();
 let current: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem> | undefined;
 /** Answers the tests gave for the next modal choices (undefined = Cancel), in order. */
 const scriptedChoices: Array<string | undefined> = [];
+/** Set by activation in ExtensionMode.Test only: before that, the test hooks answer nothing. */
+let testMode = false;
+
+/** Lets the extension's tests answer prompts (called by activation in ExtensionMode.Test only). */
+export function enablePromptTestHooks(): void {
+  testMode = true;
+}
 
 function configure(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, step: StepBase): void {
   input.title = step.title;
@@ -136,7 +143,7 @@ export function outcome<T>(answer: StepAnswer<T>, store: (value: T) => void): 'n
 /** A modal choice (the dialog's own Cancel answers undefined). */
 export async function askChoice<T extends string>(message: string, detail: string | undefined, ...choices: T[]): Promise<T | undefined> {
   askedChoices.fire({ message, detail, choices });
-  if (scriptedChoices.length > 0) {
+  if (testMode && scriptedChoices.length > 0) {
     const answer = scriptedChoices.shift();
     if (answer !== undefined && !choices.includes(answer as T)) throw new Error(`the test answered "${answer}", not one of ${choices.join(', ')}`);
     return answer as T | undefined;
@@ -151,7 +158,7 @@ export const promptsTestHooks = {
   /** Types `value` into the prompt shown now; resolves once the workbench has it (false: no prompt). */
   async type(value: string): Promise<boolean> {
     const input = current;
-    if (!input) return false;
+    if (!testMode || !input) return false;
     const echoed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => { listener.dispose(); resolve(); }, 2000);
       const listener = input.onDidChangeValue((v) => { if (v === value) { clearTimeout(timer); listener.dispose(); resolve(); } });
@@ -162,6 +169,7 @@ export const promptsTestHooks = {
   },
   /** The answers of the next modal choices, in order (undefined = Cancel). */
   answerChoices(...answers: Array<string | undefined>): void {
+    if (!testMode) throw new Error('prompts are answered by tests only in ExtensionMode.Test');
     scriptedChoices.push(...answers);
   },
 };

@@ -8,6 +8,7 @@ import type { StartedThread } from './startThread';
 import type { ThreadComments } from './threadComments';
 import type { ThreadsNode } from './threadsView';
 import { notify } from '../platform/notify';
+import { askChoice } from '../platform/prompts';
 
 /** What the commands drive (the ThreadsController), named here so neither module imports the other. */
 export interface ThreadCommandTarget {
@@ -80,7 +81,7 @@ export function registerThreadCommands(controller: ThreadCommandTarget, external
     vscode.commands.registerCommand(Commands.threads.discardDraft, async (node?: unknown) => {
       const draft = draftNode(node);
       if (!draft) return;
-      const answer = await notify.warning('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
+      const answer = await askChoice('Discard this draft?', 'What you wrote is deleted.', 'Discard');
       if (answer === 'Discard') await controller.sender.discard(draft.draft.id);
     }),
     vscode.commands.registerCommand(Commands.threads.openOnWeb, async (arg?: unknown) => {
