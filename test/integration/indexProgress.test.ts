@@ -20,7 +20,7 @@ describe('Rebuild Expertise Index', function () {
   it('shows the share of commits read of the total, rising to 100%, then says what it found', async () => {
     await vscode.window.showTextDocument(fixtureUri(info, 'src/pricing/discounts.ts'));
     const total = Number(gitIn(info, ['rev-list', '--count', 'HEAD']).trim());
-    assert.ok(total > 100, `enough commits for several reports: ${total}`);
+    assert.ok(total >= 20, `enough commits for several reports: ${total}`);
     const reports: IndexProgressReport[] = [];
     const messages: string[] = [];
     const listeners = [

@@ -61,14 +61,20 @@ describe('design threads not posted yet', function () {
 
   describe('when HEAD is not pushed', () => {
     let head: string;
-    before(() => {
+    before(async () => {
       head = gitIn(info, ['rev-parse', 'HEAD']).trim();
+      gitIn(info, ['branch', '-q', '--set-upstream-to=origin/main']);
+      // The registry learns of the new HEAD from its watcher: wait for it, as a person's next action would.
+      const moved = api.platform.whenHeadMoves(info.root, 30_000);
       gitIn(info, ['-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'local work, not pushed'], COMMIT_ENV);
-      gitIn(info, ['branch', '--set-upstream-to=origin/main']);
+      assert.strictEqual(await moved, true, 'the registry saw the local commit');
     });
-    after(() => {
+    after(async () => {
+      const moved = api.platform.whenHeadMoves(info.root, 30_000);
       gitIn(info, ['reset', '-q', '--soft', head]);
       gitIn(info, ['branch', '--unset-upstream']);
+      await moved;
+      await indexReady(api, info);
     });
 
     it('asks in a modal dialog, before anything else, and links to the upstream branch when chosen', async () => {

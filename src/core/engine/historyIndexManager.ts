@@ -36,6 +36,8 @@ interface RepoEntry {
   lastUpdate?: IndexUpdateKind;
   /** The single in-flight load/build/update for this repository, shared by every caller. */
   work?: SharedWork<HistoryIndexData | undefined>;
+  /** A rebuild was asked for: read the whole history, not the persisted index. */
+  rebuilding?: boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export class HistoryIndexManager {
     entry.work?.abort();
     await entry.work?.settled();
     entry.index = undefined;
+    entry.rebuilding = true;
     return this.ensureFresh(repository, signal);
   }
 
@@ -134,7 +137,7 @@ export class HistoryIndexManager {
   private async refresh(repository: string, entry: RepoEntry, signal: AbortSignal): Promise<HistoryIndexData | undefined> {
     try {
       let loaded = false;
-      if (!entry.index && this.store) {
+      if (!entry.index && this.store && !entry.rebuilding) {
         this.setState(repository, entry, 'loading');
         entry.index = await this.store.load(repository);
         loaded = entry.index !== undefined;
@@ -164,6 +167,7 @@ export class HistoryIndexManager {
           logger: this.logger,
         });
         entry.lastUpdate = 'built';
+        entry.rebuilding = false;
         this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
       }
       await this.save(repository, entry.index);

@@ -167,6 +167,11 @@ export const promptsTestHooks = {
     await echoed;
     return true;
   },
+  /** Forgets answers no choice used, and hides the step shown now (between tests). */
+  reset(): void {
+    scriptedChoices.length = 0;
+    current?.hide();
+  },
   /** The answers of the next modal choices, in order (undefined = Cancel). */
   answerChoices(...answers: Array<string | undefined>): void {
     if (!testMode) throw new Error('prompts are answered by tests only in ExtensionMode.Test');

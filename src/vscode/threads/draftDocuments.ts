@@ -15,7 +15,11 @@ export interface ComposeSession {
 
 /** An open draft document and what it held when it opened (to tell whether the person edited it). */
 interface OpenSession extends ComposeSession {
+  /** The document itself: an untitled URI is reused once its document closed. */
+  document: vscode.TextDocument;
   initialText: string;
+  /** The last text the person wrote (a revert on close brings back the initial text: this stays). */
+  written?: string;
 }
 
 /** What becomes of a draft document closed without posting or cancelling: the editor's own close. */
@@ -31,14 +35,21 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
   readonly onDidChangeCodeLenses = this.changed.event;
   /** A draft document opened or closed. */
   readonly onDidChangeSessions = this.changed.event;
+  private readonly editing = vscode.workspace.onDidChangeTextDocument((e) => {
+    const session = this.live(e.document);
+    if (!session) return;
+    const text = e.document.getText();
+    if (text !== session.initialText) session.written = text;
+    else if (e.reason === vscode.TextDocumentChangeReason.Undo) session.written = undefined;
+  });
   // Closed by the editor (its X, "Don't Save") after the person edited it: what they wrote is kept.
   private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => {
-    const session = this.sessions.get(d.uri.toString());
+    const session = this.live(d);
     if (!session) return;
     this.sessions.delete(d.uri.toString());
     this.changed.fire();
-    const text = d.getText();
-    if (text !== session.initialText) void this.keepClosed(session, text);
+    const text = d.getText() !== session.initialText ? d.getText() : session.written;
+    if (text !== undefined) void this.keepClosed(session, text);
   });
 
   constructor(private readonly keepClosed: KeepClosed) {}
@@ -47,10 +58,16 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
     const hint = `<!-- constellation:compose Edit the title and question, then run "Post Design Thread" to send to ${session.entry.community.name}. -->`;
     const content = `# ${title}\n${hint}\n\n${stripAnchor(body).replace(/\s+$/, '')}\n`;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    this.sessions.set(document.uri.toString(), { ...session, initialText: document.getText() });
+    this.sessions.set(document.uri.toString(), { ...session, document, initialText: document.getText() });
     this.changed.fire();
     await vscode.window.showTextDocument(document, { preview: false });
     return document;
+  }
+
+  /** The session of this very document (not of an earlier one that had its URI). */
+  private live(document: vscode.TextDocument): OpenSession | undefined {
+    const session = this.sessions.get(document.uri.toString());
+    return session?.document === document ? session : undefined;
   }
 
   session(uri: vscode.Uri): ComposeSession | undefined {
@@ -66,7 +83,7 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
   /** The draft documents open now, with their current titles. */
   list(): Array<{ uri: vscode.Uri; title: string; session: ComposeSession }> {
     return vscode.workspace.textDocuments
-      .filter((d) => this.sessions.has(d.uri.toString()))
+      .filter((d) => this.live(d) !== undefined)
       .map((d) => ({ uri: d.uri, title: readComposeDocument(d.getText()).title, session: this.sessions.get(d.uri.toString()) as ComposeSession }));
   }
 
@@ -93,6 +110,7 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
 
   dispose(): void {
     this.closing.dispose();
+    this.editing.dispose();
     this.changed.dispose();
   }
 }

@@ -70,6 +70,7 @@ export class PromptDriver implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.api.platform.prompts.reset();
     for (const l of this.listeners) l.dispose();
   }
 }
