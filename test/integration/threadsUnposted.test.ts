@@ -35,9 +35,10 @@ describe('design threads not posted yet', function () {
       uri: fixtureUri(info, t.file).toString(), startLine: t.startLine, endLine: t.endLine, community: 'reliability', title, question: 'Who reviews a change here?',
     });
     assert.ok(started);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === started.draftUri);
-    assert.ok(document);
-    return vscode.window.showTextDocument(document);
+    // The draft opens in the active editor (an untitled URI may still name a closed document in workspace.textDocuments).
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === started.draftUri && !editor.document.isClosed);
+    return editor;
   };
   const typeInto = async (editor: vscode.TextEditor, text: string): Promise<void> => {
     const at = editor.document.positionAt(editor.document.getText().indexOf('Who reviews'));

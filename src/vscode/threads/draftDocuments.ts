@@ -70,6 +70,15 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
     return session?.document === document ? session : undefined;
   }
 
+  /**
+   * The open draft document at `uri`, else the active one if it is a draft document. Looked up
+   * through its session: an untitled URI is reused while the closed document it named lingers.
+   */
+  document(uri: vscode.Uri | undefined): vscode.TextDocument | undefined {
+    const document = uri ? this.sessions.get(uri.toString())?.document : vscode.window.activeTextEditor?.document;
+    return document && !document.isClosed && this.live(document) ? document : undefined;
+  }
+
   session(uri: vscode.Uri): ComposeSession | undefined {
     return this.sessions.get(uri.toString());
   }

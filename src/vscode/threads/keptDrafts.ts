@@ -46,7 +46,7 @@ export async function keepClosedDraft(deps: KeptDraftDeps, session: ComposeSessi
  * keep it in Drafts or discard it (the dialog's Cancel goes back to editing).
  */
 export async function cancelDraftDocument(deps: KeptDraftDeps, uri: vscode.Uri | undefined): Promise<'closed' | 'kept' | 'discarded' | undefined> {
-  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  const document = deps.compose.document(uri);
   const session = document && deps.compose.session(document.uri);
   if (!document || !session) return undefined;
   let result: 'closed' | 'kept' | 'discarded' = 'closed';

@@ -21,7 +21,7 @@ export interface PostDeps {
 
 /** Sends the draft document as a new thread; the document closes once the venue has it. */
 export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | undefined): Promise<Thread | undefined> {
-  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  const document = deps.compose.document(uri);
   const session = document && deps.compose.session(document.uri);
   if (!document || !session) {
     void notify.info('Start a design thread first: select code and run "Start Design Thread".');
