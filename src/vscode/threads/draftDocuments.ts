@@ -35,10 +35,11 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
   readonly onDidChangeCodeLenses = this.changed.event;
   /** A draft document opened or closed. */
   readonly onDidChangeSessions = this.changed.event;
+  // What the person writes; the revert of "Don't Save" empties an untitled document and is not writing.
   private readonly editing = vscode.workspace.onDidChangeTextDocument((e) => {
     const session = this.live(e.document);
-    if (!session) return;
     const text = e.document.getText();
+    if (!session || text === '') return;
     if (text !== session.initialText) session.written = text;
     else if (e.reason === vscode.TextDocumentChangeReason.Undo) session.written = undefined;
   });
@@ -48,16 +49,22 @@ export class ComposeDocuments implements vscode.CodeLensProvider, vscode.Disposa
     if (!session) return;
     this.sessions.delete(d.uri.toString());
     this.changed.fire();
-    const text = d.getText() !== session.initialText ? d.getText() : session.written;
-    if (text !== undefined) void this.keepClosed(session, text);
+    if (session.written !== undefined) void this.keepClosed(session, session.written);
   });
+  private opened = 0;
 
   constructor(private readonly keepClosed: KeepClosed) {}
 
   async open(session: ComposeSession, title: string, body: string): Promise<vscode.TextDocument> {
     const hint = `<!-- constellation:compose Edit the title and question, then run "Post Design Thread" to send to ${session.entry.community.name}. -->`;
     const content = `# ${title}\n${hint}\n\n${stripAnchor(body).replace(/\s+$/, '')}\n`;
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    // A name of its own: an untitled URI the workbench reuses may still name a closed document here.
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `design-thread-${Date.now().toString(36)}-${++this.opened}.md` });
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), content);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the draft document could not be filled');
     this.sessions.set(document.uri.toString(), { ...session, document, initialText: document.getText() });
     this.changed.fire();
     await vscode.window.showTextDocument(document, { preview: false });
