@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseDirectoryConfig } from '../../src/core/directory/directoryConfig';
@@ -86,5 +86,24 @@ describe('Draft Org Directory from History', function () {
     api.platform.prompts.answerChoices('Replace It');
     assert.deepStrictEqual(await vscode.commands.executeCommand<DraftOutcome>('constellation.directory.draft'), { written: file });
     assert.match(readFileSync(file, 'utf8'), /^# \.constellation\/directory\.yml: DRAFTED/);
+  });
+
+  it('is the second step of the Getting Started walkthrough, whose every step links a real command or view and shows its own page', async () => {
+    const extension = vscode.extensions.getExtension('constellation.constellation');
+    assert.ok(extension);
+    type Step = { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] };
+    const walkthroughs = (extension.packageJSON as { contributes: { walkthroughs?: Array<{ id: string; steps: Step[] }> } }).contributes.walkthroughs ?? [];
+    const steps = walkthroughs.find((w) => w.id === 'gettingStarted')?.steps ?? [];
+    assert.deepStrictEqual(steps.map((s) => s.id), ['whoKnows', 'directory', 'patterns', 'thread']);
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const step of steps) {
+      const linked = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.strictEqual(linked.length, 1, `${step.id}: one command link`);
+      assert.ok(commands.has(linked[0]), `${step.id}: ${linked[0]} is a command`);
+      assert.ok(step.media.markdown && statSync(path.join(extension.extensionPath, step.media.markdown)).isFile(), `${step.id}: its page exists`);
+      assert.ok(step.completionEvents?.length, `${step.id}: completes`);
+    }
+    assert.match(steps[1].description, /command:constellation\.directory\.draft/);
+    assert.match(steps[3].description, /command:constellation\.threads\.start/);
   });
 });
