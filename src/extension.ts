@@ -3,14 +3,17 @@ import type { EndpointResult } from './core/github/endpoint';
 import type { IndexState, IndexUpdateKind } from './core/engine/historyIndexManager';
 import { CommunitiesFeature } from './vscode/communities/communitiesFeature';
 import { communitiesTestApi, type CommunitiesTestApi } from './vscode/communities/communitiesTestApi';
+import { DirectoryFeature } from './vscode/directory/directoryFeature';
 import { ExpertsFeature } from './vscode/experts/expertsFeature';
 import { OrgFeature } from './vscode/org/orgFeature';
 import { orgTestApi, type OrgTestApi } from './vscode/org/orgTestApi';
 import type { ExpertsNode, ExpertsViewState } from './vscode/experts/expertsView';
+import type { IndexProgressReport } from './vscode/experts/indexController';
 import { PatternsFeature } from './vscode/patterns/patternsFeature';
 import { patternsTestApi, type PatternsTestApi } from './vscode/patterns/patternsTestApi';
 import { onDidShowMessage } from './vscode/platform/notify';
 import { ExtensionPlatform } from './vscode/platform/platform';
+import { enablePromptTestHooks, promptsTestHooks } from './vscode/platform/prompts';
 import { ThreadsController } from './vscode/threads/threadsController';
 import { threadsTestApi, type ThreadsTestApi } from './vscode/threads/threadsTestApi';
 
@@ -24,6 +27,8 @@ export interface ConstellationApi {
     /** The description the Experts view shows beside a node. */
     viewDescription(node: ExpertsNode): string | undefined;
     indexState(repository: string): { state: IndexState; lastUpdate?: IndexUpdateKind };
+    /** Each report of an index build's progress notification. */
+    onDidReportIndexProgress: vscode.Event<IndexProgressReport>;
   };
   patterns: PatternsTestApi;
   threads: ThreadsTestApi;
@@ -36,6 +41,8 @@ export interface ConstellationApi {
     onDidRefuseLink: vscode.Event<string>;
     /** Every message shown to the person (error, warning, information), as shown: redacted. */
     onDidShowMessage: vscode.Event<string>;
+    /** Input steps and modal choices: observed as shown, typed into and answered by the tests. */
+    prompts: typeof promptsTestHooks;
     /** The repositories of the workspace, nested ones included. */
     discoverRepositories(): Promise<string[]>;
     /** Resolves true when the registry sees HEAD of the repository at `folder` move within `timeoutMs`. */
@@ -54,8 +61,10 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   const org = new OrgFeature(platform, patterns);
   const threads = new ThreadsController(platform, experts, patterns);
   const communities = new CommunitiesFeature(platform, experts, patterns, threads);
-  context.subscriptions.push(communities, org, threads, patterns, experts, platform);
+  const directory = new DirectoryFeature(platform, experts);
+  context.subscriptions.push(directory, communities, org, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  enablePromptTestHooks();
   return {
     experts: {
       viewNodes: () => experts.viewNodes(),
@@ -66,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
         return typeof description === 'string' ? description : undefined;
       },
       indexState: (repository) => experts.indexState(repository),
+      onDidReportIndexProgress: experts.onDidReportIndexProgress,
     },
     patterns: patternsTestApi(patterns),
     threads: threadsTestApi(threads, (tokens) => platform.github.useTokenProviderForTests(tokens)),
@@ -76,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
       githubClientsCreated: () => platform.github.clientsCreated,
       onDidRefuseLink: platform.external.onDidRefuse,
       onDidShowMessage,
+      prompts: promptsTestHooks,
       discoverRepositories: async () => (await platform.repositories.discover()).repositories.map((r) => r.root),
       whenHeadMoves: async (folder, timeoutMs) => {
         const repository = await platform.repositories.open(folder);

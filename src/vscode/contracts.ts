@@ -86,6 +86,9 @@ export const Commands = {
     ask: 'constellation.org.ask',
     signIn: 'constellation.org.signIn',
   },
+  directory: {
+    draft: 'constellation.directory.draft',
+  },
   threads: {
     start: 'constellation.threads.start',
     post: 'constellation.threads.post',
@@ -93,6 +96,8 @@ export const Commands = {
     refresh: 'constellation.threads.refresh',
     retryDraft: 'constellation.threads.retryDraft',
     discardDraft: 'constellation.threads.discardDraft',
+    cancelDraft: 'constellation.threads.cancelDraft',
+    openDraft: 'constellation.threads.openDraft',
     openOnWeb: 'constellation.threads.openOnWeb',
     reveal: 'constellation.threads.reveal',
     focusView: 'constellation.threads.focus',
@@ -125,6 +130,7 @@ export interface CommandArgs {
   /** Starts a design thread asking a person the hub index named, about some code (the import) or a topic. */
   'constellation.org.ask': [person: PersonToAsk, target?: CodeTarget, topic?: string];
   'constellation.threads.post': [draft?: vscode.Uri];
+  'constellation.threads.cancelDraft': [draft?: vscode.Uri];
   'constellation.experts.focus': [];
   'constellation.threads.focus': [];
   'constellation.communities.openPage': [communityId?: string];

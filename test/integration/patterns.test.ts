@@ -158,7 +158,7 @@ describe('pattern library in the editor', function () {
     const editor = await open(P.deprecatedUse.file);
     editor.selection = new vscode.Selection(5, 0, 10, 0);
     const folder = path.join(info.root, P.libraryDir);
-    const file = await api.patterns.newFromSelection({ title: 'Keyset pagination', id: 'keyset-pagination', community: 'api-design', folder });
+    const file = await api.patterns.newFromSelection({ title: 'Keyset pagination', id: 'keyset-pagination', summary: 'Page by the last key seen, not by offset.', community: 'api-design', folder });
     assert.ok(file);
     try {
       assert.strictEqual(file, path.join(folder, 'api-design', 'keyset-pagination.md'));

@@ -19,6 +19,8 @@ export interface DirectoryDraftInput {
   /** Unix seconds, for "last commit" and "former?" notes. */
   now: number;
   extraBots?: readonly string[];
+  /** What drafted it, for the header comment (default: the CLI command). */
+  draftedBy?: string;
 }
 
 export interface DirectoryDraft {
@@ -153,7 +155,7 @@ export function draftDirectory(input: DirectoryDraftInput): DirectoryDraft {
 function render(input: DirectoryDraftInput, people: DraftPerson[], teams: DraftTeam[], companies: DraftCompany[]): string {
   const { index, now } = input;
   const out = [
-    '# .constellation/directory.yml: DRAFTED by `constellation directory draft`, to be checked by a person.',
+    `# .constellation/directory.yml: DRAFTED by ${input.draftedBy ?? '`constellation directory draft`'}, to be checked by a person.`,
     `# From ${index.commitCount} commits up to ${index.head.slice(0, 12) || '(no commit)'}${input.codeownersFile ? ` and ${input.codeownersFile}` : ' (no CODEOWNERS found: no teams)'}, on ${new Date(now * 1000).toISOString().slice(0, 10)}.`,
     '# Companies come from email domains, teams from CODEOWNERS, each person from the team owning most',
     '# of what they changed. Correct names, merge companies, add business units, then commit the file.',

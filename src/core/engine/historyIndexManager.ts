@@ -3,7 +3,7 @@ import type { GitRunner } from '../git/gitRunner';
 import type { HistoryIndexData } from '../git/historyTypes';
 import { buildHistoryIndex, updateHistoryIndex } from '../git/historyIndexBuilder';
 import type { HistoryIndexStore } from '../git/indexStore';
-import { resolveHead } from '../git/repository';
+import { countCommits, resolveHead } from '../git/repository';
 import type { Logger } from '../logger';
 import { SharedWork } from '../util/sharedWork';
 
@@ -16,6 +16,18 @@ export interface IndexProgress {
   repository: string;
   state: IndexState;
   commitsRead?: number;
+  /** Commits the build reads in all (counted before it starts), for a percentage. */
+  commitsTotal?: number;
+}
+
+function rethrowAborted(err: unknown): undefined {
+  if (err instanceof GitError && err.code === 'Aborted') throw err;
+  return undefined;
+}
+
+/** About a hundred progress reports per build, at most one per commit and at least every 1000. */
+export function progressInterval(total: number): number {
+  return Math.min(1000, Math.max(1, Math.ceil(total / 100)));
 }
 
 interface RepoEntry {
@@ -24,6 +36,8 @@ interface RepoEntry {
   lastUpdate?: IndexUpdateKind;
   /** The single in-flight load/build/update for this repository, shared by every caller. */
   work?: SharedWork<HistoryIndexData | undefined>;
+  /** A rebuild was asked for: read the whole history, not the persisted index. */
+  rebuilding?: boolean;
 }
 
 /**
@@ -86,6 +100,7 @@ export class HistoryIndexManager {
     entry.work?.abort();
     await entry.work?.settled();
     entry.index = undefined;
+    entry.rebuilding = true;
     return this.ensureFresh(repository, signal);
   }
 
@@ -114,15 +129,15 @@ export class HistoryIndexManager {
     return entry;
   }
 
-  private setState(repository: string, entry: RepoEntry, state: IndexState, commitsRead?: number): void {
+  private setState(repository: string, entry: RepoEntry, state: IndexState, commitsRead?: number, commitsTotal?: number): void {
     entry.state = state;
-    this.onProgress({ repository, state, commitsRead });
+    this.onProgress({ repository, state, commitsRead, commitsTotal });
   }
 
   private async refresh(repository: string, entry: RepoEntry, signal: AbortSignal): Promise<HistoryIndexData | undefined> {
     try {
       let loaded = false;
-      if (!entry.index && this.store) {
+      if (!entry.index && this.store && !entry.rebuilding) {
         this.setState(repository, entry, 'loading');
         entry.index = await this.store.load(repository);
         loaded = entry.index !== undefined;
@@ -141,10 +156,18 @@ export class HistoryIndexManager {
         entry.index = index;
         entry.lastUpdate = mode;
       } else {
-        this.setState(repository, entry, 'building');
+        // Counted first (cheap) so the build can say how far it is; a failed count only loses the percentage.
+        const total = head ? await countCommits(this.git, repository, head, signal).catch(rethrowAborted) : 0;
+        this.setState(repository, entry, 'building', 0, total);
         const started = Date.now();
-        entry.index = await buildHistoryIndex(this.git, repository, { signal, onProgress, logger: this.logger });
+        entry.index = await buildHistoryIndex(this.git, repository, {
+          signal,
+          onProgress: (commitsRead) => this.setState(repository, entry, 'building', commitsRead, total),
+          progressEvery: total === undefined ? undefined : progressInterval(total),
+          logger: this.logger,
+        });
         entry.lastUpdate = 'built';
+        entry.rebuilding = false;
         this.logger.info(`history index built for ${repository}: ${entry.index.commitCount} commits in ${Date.now() - started} ms`);
       }
       await this.save(repository, entry.index);

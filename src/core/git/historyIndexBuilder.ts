@@ -15,6 +15,8 @@ export interface BuildHistoryOptions {
   until?: string;
   signal?: AbortSignal;
   onProgress?: (commitsRead: number) => void;
+  /** Commits between two progress reports (default 1000). */
+  progressEvery?: number;
   logger?: Logger;
 }
 
@@ -223,12 +225,13 @@ async function streamInto(
   const replay = new HistoryReplay(state.files, state.people, shallow, copyOnWrite);
   const coChange = new CoChangeRecorder(state.coChange, shallow);
   const onProgress = options.onProgress;
+  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY);
   const parser = new LogStreamParser((commit) => {
     const more = extra?.get(commit.sha);
     const complete = more ? { ...commit, changes: [...commit.changes, ...more] } : commit;
     replay.apply(complete);
     coChange.apply(complete);
-    if (onProgress && replay.commitCount % PROGRESS_EVERY === 0) {
+    if (onProgress && replay.commitCount % every === 0) {
       onProgress(replay.commitCount);
     }
   });

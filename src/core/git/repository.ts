@@ -74,6 +74,13 @@ export async function isShallow(git: GitRunner, root: string, signal?: AbortSign
   return out.trim() === 'true';
 }
 
+/** How many commits `rev` reaches (`git rev-list --count`): cheap, for a progress percentage before a long read. */
+export async function countCommits(git: GitRunner, root: string, rev: string, signal?: AbortSignal): Promise<number> {
+  const out = await git.run(['rev-list', '--count', '--end-of-options', rev], { cwd: root, signal });
+  const count = Number.parseInt(out.trim(), 10);
+  return Number.isFinite(count) ? count : 0;
+}
+
 /** Full sha of the commit `rev` names; GitError('BadRevision') when it names none. */
 export async function resolveRevision(git: GitRunner, root: string, rev: string, signal?: AbortSignal): Promise<string> {
   if (!rev || rev.startsWith('-')) {

@@ -1,7 +1,7 @@
 import { isGitHubLogin } from '../directory/identity';
 import type { Relationship } from '../directory/types';
 import { escapeMarkdown } from '../util/markdown';
-import { embedAnchor, type Anchor } from './anchor';
+import { embedAnchor, stripAnchor, type Anchor } from './anchor';
 import { fencedCode, languageForPath } from './codeFence';
 
 export interface SuggestedExpert {
@@ -116,6 +116,18 @@ function composeBody(question: string, code: ThreadPreview['code'], experts: Pre
   }
   const body = parts.join('\n\n');
   return anchor ? embedAnchor(body, anchor) : `${body}\n`;
+}
+
+/** The `**Code:**` line, a blank line, then a backtick fence (3+) up to its own closing fence. */
+const COMPOSED_SNIPPET = /^(\*\*Code:\*\* [^\r\n]*)\r?\n\r?\n(`{3,})[^`\r\n]*\r?\n[\s\S]*?\r?\n\2(?!`)[ \t]*(?=\r?\n|$)/m;
+
+/**
+ * A thread's body as shown in the editor's comment widget, which sits right under the code: the
+ * snippet that compose put after the `**Code:**` line is left out (that line and its link stay).
+ * The body as posted (the web page) keeps it. Bodies written otherwise are shown as they are.
+ */
+export function bodyBesideCode(body: string): string {
+  return stripAnchor(body).replace(COMPOSED_SNIPPET, '$1');
 }
 
 /** A link destination that survives spaces and parentheses. */

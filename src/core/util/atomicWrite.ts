@@ -14,6 +14,34 @@ const FOREIGN_ORPHAN_MS = 10 * 60_000;
  * by a writer that crashed (its process is gone) are removed first.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTemp(target, data);
+  try {
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Creates a file that must not exist yet (an `EEXIST` error otherwise, the file untouched), never
+ * leaving it torn: the temp file is hard-linked into place, which fails when the target exists.
+ */
+export async function createFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTemp(target, data);
+  try {
+    await fs.link(temp, target);
+  } catch (err) {
+    // A file system without hard links: an exclusive create is the next best thing.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw err;
+    await fs.writeFile(target, data, { flag: 'wx' });
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** A flushed temp file beside the target, named after its writer. */
+async function writeTemp(target: string, data: string | Uint8Array): Promise<string> {
   const folder = path.dirname(target);
   await fs.mkdir(folder, { recursive: true });
   await removeOrphanedTemps(folder);
@@ -22,15 +50,13 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, target);
   } catch (err) {
+    await handle.close();
     await fs.rm(temp, { force: true });
     throw err;
   }
+  await handle.close();
+  return temp;
 }
 
 /** Deletes temp files of writers that no longer run; never one whose writer may still be writing. */

@@ -14,7 +14,7 @@ import { ExpertHoverProvider } from './expertHoverProvider';
 import { createExpertServices, type ExpertServices } from './expertServices';
 import { readExpertSettings } from './expertSettings';
 import { ExpertsViewProvider, type ExpertsNode, type ExpertsViewState } from './expertsView';
-import { IndexController } from './indexController';
+import { IndexController, type IndexProgressReport } from './indexController';
 import { rankTarget, type RankedTarget, type RankResult } from './rankTarget';
 
 /** Lines of a workspace file, 1-based inclusive. */
@@ -44,6 +44,8 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
   private readonly services: ExpertServices;
   private readonly communityRoles = this.register(new CommunityRolesSlot());
   readonly view: ExpertsViewProvider;
+  /** Each progress report of an index build, as shown (for the extension's tests). */
+  readonly onDidReportIndexProgress: vscode.Event<IndexProgressReport>;
 
   constructor(private readonly platform: Platform) {
     super();
@@ -51,6 +53,7 @@ export class ExpertsFeature extends Disposable implements ExpertsApi {
     this.services = services;
     this.register({ dispose: () => services.dispose() });
     const indexing = this.register(new IndexController(services));
+    this.onDidReportIndexProgress = indexing.onDidReportProgress;
     const view = this.register(new ExpertsViewProvider(services, this.communityRoles));
     this.view = view;
     this.register(vscode.languages.registerHoverProvider({ scheme: 'file' }, new ExpertHoverProvider(services, indexing, this.communityRoles)));

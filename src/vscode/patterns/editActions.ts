@@ -9,6 +9,7 @@ import { DEFAULT_WORKSPACE_LIBRARY, parseLibraryEntry } from './libraryEntries';
 import { idFromTitle, newPatternDocument, validatePatternId } from './newPatternDocument';
 import type { PatternStore } from './patternStore';
 import { readPatternSettings } from './patternSettings';
+import { askPick, askText, BACK, outcome, runSteps, type Step } from '../platform/prompts';
 
 /** Inserts `// pattern: <id>` (in the language's comment syntax) above the selection, at its indentation. */
 export async function insertMarker(editor: vscode.TextEditor, patternId: string): Promise<boolean> {
@@ -23,43 +24,76 @@ export async function insertMarker(editor: vscode.TextEditor, patternId: string)
 export interface NewPatternArgs {
   title?: string;
   id?: string;
+  summary?: string;
   community?: string;
   /** Library folder (absolute) to create the document in. */
   folder?: string;
 }
 
-/** Asks what is missing from `args` (tests pass everything); undefined when the user cancels. */
+const NEW_COMMUNITY = Symbol('new community');
+
+/**
+ * Asks what is missing from `args`, one numbered step per question (tests pass everything);
+ * undefined when the person cancels at any step. Nothing is written until every answer is in.
+ */
 async function completeArgs(args: NewPatternArgs, store: PatternStore): Promise<Required<NewPatternArgs> | undefined> {
   const catalogue = store.catalogue();
   const exists = (id: string) => catalogue?.byId(id) !== undefined;
-  const title = args.title ?? (await vscode.window.showInputBox({ title: 'New Pattern (1/4)', prompt: 'Title of the pattern', validateInput: (v) => (v.trim() ? undefined : 'A title is needed') }));
-  if (!title) return undefined;
-  const id =
-    args.id ??
-    (await vscode.window.showInputBox({ title: 'New Pattern (2/4)', prompt: 'Id (kebab-case, used in markers)', value: idFromTitle(title), validateInput: (v) => validatePatternId(v, exists) }));
-  if (!id) return undefined;
-  const problem = validatePatternId(id, exists);
-  if (problem) throw new Error(problem);
-  const communities = catalogue?.communities() ?? [];
-  const community =
-    args.community ??
-    (await vscode.window.showQuickPick([...communities, '$(add) New community…'], { title: 'New Pattern (3/4)', placeHolder: 'Community' }).then((picked) =>
-      picked?.startsWith('$(add)') ? vscode.window.showInputBox({ prompt: 'Community name (kebab-case)' }) : picked,
-    ));
-  if (!community) return undefined;
-  const folder = args.folder ?? (await pickFolder(store));
-  if (!folder) return undefined;
-  return { title: title.trim(), id, community: community.trim(), folder };
+  const folders = libraryFolders(store);
+  const answers: NewPatternArgs = { ...args, folder: args.folder ?? (folders.length === 1 ? folders[0] : undefined) };
+  if (answers.id !== undefined) {
+    const problem = validatePatternId(answers.id, exists);
+    if (problem) throw new Error(problem);
+  }
+  const title = 'New Pattern from Selection';
+  const steps: Array<Step<NewPatternArgs>> = [];
+  if (args.title === undefined) {
+    steps.push(async (state, at) => outcome(await askText({ title, ...at, prompt: 'Title of the pattern', value: state.title, validate: (v) => (v.trim() ? undefined : 'A title is needed') }), (v) => (state.title = v.trim())));
+  }
+  if (args.id === undefined) {
+    steps.push(async (state, at) => outcome(await askText({ title, ...at, prompt: 'Id (kebab-case, used in markers)', value: state.id ?? idFromTitle(state.title ?? ''), validate: (v) => validatePatternId(v, exists) }), (v) => (state.id = v)));
+  }
+  if (args.summary === undefined) {
+    steps.push(async (state, at) => outcome(await askText({ title, ...at, prompt: 'Summary: one sentence, the problem this pattern solves and how', value: state.summary, validate: validateSummary }), (v) => (state.summary = v.trim())));
+  }
+  if (args.community === undefined) {
+    steps.push(async (state, at) => {
+      const items = [...(catalogue?.communities() ?? [])].map((c) => ({ label: c, value: c as string | typeof NEW_COMMUNITY }));
+      items.push({ label: '$(add) New community…', value: NEW_COMMUNITY });
+      for (;;) {
+        const picked = await askPick({ title, ...at, placeholder: 'Community', items });
+        if (picked !== NEW_COMMUNITY) return outcome(picked, (v) => (state.community = v as string));
+        // Naming a new community is part of the same step; Back returns to the list.
+        const named = await askText({ title: `${title}: new community`, ...at, prompt: 'Community id (kebab-case)', validate: validateCommunity });
+        if (named !== BACK) return outcome(named, (v) => (state.community = v.trim()));
+      }
+    });
+  }
+  if (answers.folder === undefined) {
+    steps.push(async (state, at) => outcome(await askPick({ title, ...at, placeholder: 'Library folder', items: folders.map((f) => ({ label: vscode.workspace.asRelativePath(f), description: f, value: f })) }), (v) => (state.folder = v)));
+  }
+  if (!(await runSteps(answers, steps))) return undefined;
+  const { id, summary, community, folder } = answers;
+  if (!answers.title || !id || !summary || !community || !folder) return undefined;
+  return { title: answers.title.trim(), id, summary: summary.trim(), community: community.trim(), folder };
 }
 
-async function pickFolder(store: PatternStore): Promise<string | undefined> {
+function validateSummary(value: string): string | undefined {
+  if (!value.trim()) return 'A summary is needed: one sentence';
+  return /[\r\n]/.test(value) ? 'One line, please' : undefined;
+}
+
+function validateCommunity(value: string): string | undefined {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.trim()) ? undefined : 'Use lower-case letters, digits and single dashes, e.g. api-design.';
+}
+
+/** The local library folders a new pattern may go to (the workspace's default one included). */
+function libraryFolders(store: PatternStore): string[] {
   const defaultEntry = parseLibraryEntry(DEFAULT_WORKSPACE_LIBRARY);
   const folders = new Set(store.folders);
   const first = vscode.workspace.workspaceFolders?.[0];
   if (first && defaultEntry?.kind === 'workspace') folders.add(path.join(first.uri.fsPath, defaultEntry.base));
-  const list = [...folders];
-  if (list.length === 1) return list[0];
-  return vscode.window.showQuickPick(list, { title: 'New Pattern (4/4)', placeHolder: 'Library folder' });
+  return [...folders];
 }
 
 /** Creates a draft pattern from the selection and opens it; returns the new file. */
@@ -79,6 +113,7 @@ export async function newPatternFromSelection(editor: vscode.TextEditor, args: N
   const text = newPatternDocument({
     id: complete.id,
     title: complete.title,
+    summary: complete.summary,
     community: complete.community,
     maintainer,
     languageId: document.languageId,

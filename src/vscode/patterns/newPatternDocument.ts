@@ -5,6 +5,8 @@ import { kebabCase } from '../../core/util/kebabCase';
 export interface NewPatternInput {
   id: string;
   title: string;
+  /** One sentence: the problem the pattern solves and how (the person's own words). */
+  summary?: string;
   community: string;
   /** You, as the first maintainer (git user.email); omitted when unknown. */
   maintainer?: string;
@@ -42,7 +44,7 @@ export function newPatternDocument(input: NewPatternInput): string {
   const front = {
     id: input.id,
     title: input.title,
-    summary: 'One sentence: the problem this pattern solves and how.',
+    summary: input.summary?.trim() || 'One sentence: the problem this pattern solves and how.',
     community: input.community,
     tags: [] as string[],
     status: 'proposed',

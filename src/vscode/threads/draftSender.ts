@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ThreadBackendError, isThreadBackendError } from '../../core/threads/backendError';
-import type { DraftPayload, DraftStore, SendResult } from '../../core/threads/drafts';
+import type { Draft, DraftPayload, DraftStore, SendResult } from '../../core/threads/drafts';
 import { Commands, runCommand } from '../contracts';
 import type { ThreadBackend, Venue } from '../../core/threads/threadTypes';
 import type { BackendProvider } from './backends';
@@ -20,6 +20,13 @@ export class DraftSender implements vscode.Disposable {
     const draft = await this.drafts.save(venue, payload);
     this.changed.fire();
     return this.send(draft.id);
+  }
+
+  /** Keeps a draft in Drafts without sending it. */
+  async keep(venue: Venue, payload: DraftPayload): Promise<Draft> {
+    const draft = await this.drafts.save(venue, payload);
+    this.changed.fire();
+    return draft;
   }
 
   async send(id: string): Promise<SendResult | undefined> {

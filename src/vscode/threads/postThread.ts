@@ -6,6 +6,7 @@ import { QUESTION_PLACEHOLDER, readComposeDocument, type ComposeDocuments } from
 import type { DraftSender } from './draftSender';
 import type { ExternalOpener } from '../platform/links';
 import type { RepositoryRegistry } from '../platform/repositories';
+import { closeDraftDocument } from './keptDrafts';
 import { repositoryInfo } from './repositories';
 import type { ThreadsService } from './threadsService';
 import { notify } from '../platform/notify';
@@ -20,7 +21,7 @@ export interface PostDeps {
 
 /** Sends the draft document as a new thread; the document closes once the venue has it. */
 export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | undefined): Promise<Thread | undefined> {
-  const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  const document = deps.compose.document(uri);
   const session = document && deps.compose.session(document.uri);
   if (!document || !session) {
     void notify.info('Start a design thread first: select code and run "Start Design Thread".');
@@ -37,11 +38,16 @@ export async function postComposeDocument(deps: PostDeps, uri: vscode.Uri | unde
   }
   const fullBody = session.anchor ? embedAnchor(body, session.anchor) : `${body}\n`;
   const author = await me(deps, session.entry);
-  const result = await deps.sender.submit(session.entry.venue, { kind: 'thread', content: { title, body: fullBody, anchor: session.anchor, author } });
+  // Stored before the first byte goes out; from then on the document's text lives in this draft.
+  const saved = await deps.sender.keep(session.entry.venue, { kind: 'thread', content: { title, body: fullBody, anchor: session.anchor, author } });
+  const previous = session.keptDraftId;
+  deps.compose.attachDraft(document.uri, saved.id);
+  if (previous) await deps.sender.discard(previous);
+  const result = await deps.sender.send(saved.id);
   if (!result || !('thread' in result)) return undefined;
   deps.compose.forget(document.uri);
   deps.threads.remember(result.thread, session.entry);
-  await closeDocument(document);
+  await closeDraftDocument(document);
   const open = result.thread.url && /^https?:/.test(result.thread.url) ? 'Open on the Web' : undefined;
   void notify.info(`Design thread "${title}" posted to ${session.entry.community.name}.`, ...(open ? [open] : [])).then((choice) => {
     if (choice && result.thread.url) void deps.external.open(result.thread.url);
@@ -63,11 +69,4 @@ async function me(deps: PostDeps, entry: VenueEntry): Promise<ThreadPerson | und
   if (entry.venue.backend !== 'files') return undefined;
   const repository = await deps.registry.open(entry.root);
   return repository ? (await repositoryInfo(repository)).me : undefined;
-}
-
-async function closeDocument(document: vscode.TextDocument): Promise<void> {
-  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-  if (!editor) return;
-  await vscode.window.showTextDocument(document, editor.viewColumn);
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }

@@ -9,6 +9,7 @@ import { codeContext, relatedPatterns, snippetComposition, suggestedExperts, typ
 import { QUESTION_PLACEHOLDER, type ComposeDocuments } from './draftDocuments';
 import type { ThreadsService } from './threadsService';
 import { notify } from '../platform/notify';
+import { askChoice, askText } from '../platform/prompts';
 
 export type StartThreadOptions = StartThreadArgs;
 
@@ -39,11 +40,7 @@ export async function startThread(deps: StartThreadDeps, options: StartThreadOpt
   const related = relatedPatterns(deps, code, options.patternId);
   const venue = await chooseVenue(deps, context, related.community, options.community);
   if (!venue) return undefined;
-  const title = options.title ?? (await vscode.window.showInputBox({
-    title: 'Design thread title',
-    value: code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : related.patterns[0] ? `About the pattern "${related.patterns[0].title}"` : options.expert ? `Question for ${options.expert.name}` : '',
-    validateInput: (v) => (v.trim() ? undefined : 'A thread needs a title'),
-  }));
+  const title = options.title ?? (await askTitle(code, context, related.patterns[0]?.title, options.expert?.name));
   if (!title?.trim()) return undefined;
   const experts = withPersonToAsk(withPeopleFirst(options.suggestExperts, code ? await suggestedExperts(deps, code, options.expertEmail) : []), options.expert);
   const preview = renderPreview(snippetComposition(options.question ?? QUESTION_PLACEHOLDER, code, context, experts, related.patterns));
@@ -90,22 +87,33 @@ function clamp(line: number, document: vscode.TextDocument): number {
   return Math.min(Math.max(1, Math.floor(line)), Math.max(1, document.lineCount));
 }
 
-/** A permalink to a commit nobody can see yet is useless: offer the branch's upstream instead. */
+async function askTitle(code: CodeSelection | undefined, context: CodeContext | undefined, patternTitle: string | undefined, personAsked: string | undefined): Promise<string | undefined> {
+  const value = code && context ? `Question about ${context.relativePath.split('/').pop()} (lines ${code.startLine}–${code.endLine})` : patternTitle ? `About the pattern "${patternTitle}"` : personAsked ? `Question for ${personAsked}` : '';
+  const answer = await askText({ title: 'Start Design Thread', prompt: 'Title of the design thread', value, validate: (v) => (v.trim() ? undefined : 'A thread needs a title') });
+  return typeof answer === 'string' ? answer : undefined;
+}
+
+/**
+ * A permalink to a commit nobody can see yet is useless: a modal choice (it cannot hide itself
+ * while the flow waits) between the branch's upstream, the commit anyway, and cancelling.
+ */
 async function confirmUnpushed(deps: StartThreadDeps, context: CodeContext, interactive: boolean): Promise<boolean> {
-  const where = context.unpushed?.upstream ?? context.unpushed?.branch;
+  const commit = context.anchor.commit.slice(0, 8);
   if (!interactive) {
-    deps.logger.warn(`HEAD of ${context.root} is not pushed; the thread links to commit ${context.anchor.commit.slice(0, 8)}`);
+    deps.logger.warn(`HEAD of ${context.root} is not pushed; the thread links to commit ${commit}`);
     return true;
   }
-  const useBranch = where ? `Link to ${where}` : undefined;
-  const choice = await notify.warning(
-    'The current commit is not pushed yet, so a link to it will not open for others. Push first, or link to the branch instead.',
-    ...(useBranch ? [useBranch] : []),
-    'Link to the Commit Anyway',
-  );
+  // Only a branch on the remote makes a link that opens for others.
+  const upstream = context.unpushed?.upstream;
+  const useBranch = upstream ? `Link to ${upstream}` : undefined;
+  const anyway = 'Link to the Commit Anyway';
+  const detail = upstream
+    ? `A link to commit ${commit} will not open for others until you push it. Link to the branch ${upstream} instead (the lines as pushed there), link to the commit anyway (push before others read it), or cancel to push first.`
+    : `A link to commit ${commit} will not open for others until you push it, and the branch${context.unpushed?.branch ? ` ${context.unpushed.branch}` : ''} has no upstream. Link to the commit anyway (push before others read it), or cancel to push first.`;
+  const choice = await askChoice('This commit is not pushed yet.', detail, ...(useBranch ? [useBranch] : []), anyway);
   if (!choice) return false;
-  if (choice === useBranch && where && context.permalink) {
-    const branch = where.replace(/^[^/]+\//, '');
+  if (choice === useBranch && upstream && context.permalink) {
+    const branch = upstream.replace(/^[^/]+\//, '');
     context.permalink = buildPermalink(context.permalink.split('/blob/')[0], branch, context.relativePath, context.anchor.startLine, context.anchor.endLine);
   }
   return true;

@@ -8,6 +8,7 @@ import type { StartedThread } from './startThread';
 import type { ThreadComments } from './threadComments';
 import type { ThreadsNode } from './threadsView';
 import { notify } from '../platform/notify';
+import { askChoice } from '../platform/prompts';
 
 /** What the commands drive (the ThreadsController), named here so neither module imports the other. */
 export interface ThreadCommandTarget {
@@ -18,6 +19,10 @@ export interface ThreadCommandTarget {
   post(uri?: vscode.Uri): Promise<Thread | undefined>;
   reply(threadId: string, text: string): Promise<ThreadComment | undefined>;
   retryDraft(id: string): Promise<boolean>;
+  /** The Cancel of a draft document (asks first when it was edited). */
+  cancelDraft(uri?: vscode.Uri): Promise<'closed' | 'kept' | 'discarded' | undefined>;
+  /** Opens a kept draft of Drafts in a draft document again. */
+  openDraft(id: string): Promise<boolean>;
   refresh(): Promise<void>;
 }
 
@@ -81,10 +86,17 @@ export function registerThreadCommands(controller: ThreadCommandTarget, external
       const draft = draftNode(node);
       if (draft) await controller.retryDraft(draft.draft.id);
     }),
+    vscode.commands.registerCommand(Commands.threads.cancelDraft, (uri?: unknown) =>
+      // Only a draft document this extension opened (else the active one, if it is such a document).
+      controller.cancelDraft(uri instanceof vscode.Uri && controller.compose.session(uri) ? uri : undefined)),
+    vscode.commands.registerCommand(Commands.threads.openDraft, async (node?: unknown) => {
+      const draft = draftNode(node);
+      return draft ? controller.openDraft(draft.draft.id) : false;
+    }),
     vscode.commands.registerCommand(Commands.threads.discardDraft, async (node?: unknown) => {
       const draft = draftNode(node);
       if (!draft) return;
-      const answer = await notify.warning('Discard this draft? What you wrote is deleted.', { modal: true }, 'Discard');
+      const answer = await askChoice('Discard this draft?', 'What you wrote is deleted.', 'Discard');
       if (answer === 'Discard') await controller.sender.discard(draft.draft.id);
     }),
     vscode.commands.registerCommand(Commands.threads.openOnWeb, async (arg?: unknown) => {

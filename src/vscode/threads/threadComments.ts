@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { stripAnchor } from '../../core/threads/anchor';
+import { bodyBesideCode } from '../../core/threads/compose';
 import type { Thread, ThreadPerson } from '../../core/threads/threadTypes';
 import type { KnownThread } from './threadsService';
 import type { AnchorPlacement, AnchorPlacer } from './anchorPlacer';
@@ -91,7 +91,7 @@ export class ThreadComments implements vscode.Disposable {
 }
 
 function toComments(thread: Thread): vscode.Comment[] {
-  const first: vscode.Comment = { body: markdown(stripAnchor(thread.body)), mode: vscode.CommentMode.Preview, author: { name: personName(thread.author) }, timestamp: date(thread.createdAt) };
+  const first: vscode.Comment = { body: markdown(bodyBesideCode(thread.body)), mode: vscode.CommentMode.Preview, author: { name: personName(thread.author) }, timestamp: date(thread.createdAt) };
   return [
     first,
     ...thread.comments.map((c) => ({ body: markdown(c.body), mode: vscode.CommentMode.Preview, author: { name: personName(c.author) }, timestamp: date(c.createdAt), label: c.replyTo ? 'reply' : undefined })),

@@ -17,6 +17,7 @@ import { BackendProvider } from './backends';
 import { CommunitiesController } from './communities';
 import { ComposeDocuments } from './draftDocuments';
 import { DraftSender } from './draftSender';
+import { cancelDraftDocument, keepClosedDraft, openKeptDraft, type KeptDraftDeps } from './keptDrafts';
 import { postComposeDocument, postReply, type PostDeps } from './postThread';
 import { repositoryInfo, sameRemote } from './repositories';
 import { startThread, type StartedThread, type StartThreadDeps, type StartThreadOptions } from './startThread';
@@ -58,7 +59,9 @@ export class ThreadsController extends Disposable implements ThreadsApi {
     this.onDidChangeThreads = this.threads.onDidChange;
     this.placer = new AnchorPlacer(registry, roots, logger);
     this.comments = this.register(new ThreadComments(this.placer));
-    this.compose = this.register(new ComposeDocuments());
+    this.compose = this.register(new ComposeDocuments((session, text) => keepClosedDraft(this.keptDeps(), session, text).catch((err: unknown) => {
+      logger.error(`an unposted draft could not be kept: ${err instanceof Error ? err.message : String(err)}`);
+    })));
     const drafts = new DraftStore({ dir: path.join(platform.storagePath, 'thread-drafts'), logger });
     this.sender = this.register(new DraftSender(drafts, backends));
     this.view = this.register(new ThreadsViewProvider({
@@ -75,6 +78,12 @@ export class ThreadsController extends Disposable implements ThreadsApi {
         const people = await Promise.all((await roots()).map(async (r) => (await repositoryInfo(r)).me));
         return backends.githubAccount ? [...people, { login: backends.githubAccount }] : people;
       },
+      openDrafts: () => this.compose.list().map((d) => ({ uri: d.uri.toString(), title: d.title, community: d.session.entry.community.name })),
+      placed: (threadId) => {
+        const shown = this.comments.byThreadId(threadId);
+        const range = shown?.widget.range;
+        return shown && range ? { path: shown.placement.mapped.path, startLine: range.start.line + 1, endLine: range.end.line + 1 } : undefined;
+      },
     }));
     this.deps = {
       experts, patterns, registry, communities, threads: this.threads, compose: this.compose, logger, sender: this.sender, external: platform.external,
@@ -83,6 +92,7 @@ export class ThreadsController extends Disposable implements ThreadsApi {
 
     this.register(this.threads.onDidChange(() => { this.placeSoon(); this.view.refresh(); }));
     this.register(this.sender.onDidChangeDrafts(() => this.view.refresh()));
+    this.register(this.compose.onDidChangeSessions(() => this.view.refresh()));
     this.register(communities.onDidChange(() => void this.refresh()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.view.refresh()));
     this.register(vscode.workspace.onDidSaveTextDocument(async (document) => {
@@ -142,6 +152,19 @@ export class ThreadsController extends Disposable implements ThreadsApi {
     return known ? postReply(this.deps, known.entry, threadId, text) : undefined;
   }
 
+  cancelDraft(uri?: vscode.Uri): Promise<'closed' | 'kept' | 'discarded' | undefined> {
+    return cancelDraftDocument(this.keptDeps(), uri);
+  }
+
+  async openDraft(id: string): Promise<boolean> {
+    const draft = await this.sender.drafts.get(id);
+    return !!draft && (await openKeptDraft(this.keptDeps(), draft)) !== undefined;
+  }
+
+  private keptDeps(): KeptDraftDeps {
+    return { compose: this.compose, sender: this.sender, threads: this.threads };
+  }
+
   async retryDraft(id: string): Promise<boolean> {
     const result = await this.sender.send(id);
     if (result) await this.refresh();
@@ -155,9 +178,12 @@ export class ThreadsController extends Disposable implements ThreadsApi {
     this.view.refresh();
   }
 
-  /** Places the comment threads (one placement at a time); resolves when this one is done. */
+  /** Places the comment threads (one placement at a time); resolves when this one is done. The view shows the lines placed. */
   place(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.comments.sync(this.threads.all())).catch((err) => this.logger.warn(`threads not placed: ${String(err)}`));
+    this.syncing = this.syncing
+      .then(() => this.comments.sync(this.threads.all()))
+      .then(() => this.view.refresh())
+      .catch((err) => this.logger.warn(`threads not placed: ${String(err)}`));
     return this.syncing;
   }
 

@@ -30,6 +30,8 @@ export interface ThreadsTestApi {
   retryDraft(id: string): Promise<boolean>;
   viewNodes(): Promise<ThreadsNode[]>;
   viewChildren(node: ThreadsNode): Promise<ThreadsNode[]>;
+  /** What the Threads view shows for a node. */
+  viewItem(node: ThreadsNode): { label: string; description?: string; contextValue?: string; command?: string };
   /** Tokens from `tokens` instead of VS Code's GitHub sign-in (whose consent dialog a test cannot answer). */
   useTokenProvider(tokens: TokenProvider): Promise<void>;
 }
@@ -59,6 +61,11 @@ export function threadsTestApi(controller: ThreadsController, useTokens: (tokens
     retryDraft: (id) => controller.retryDraft(id),
     viewNodes: () => controller.view.getChildren(),
     viewChildren: (node) => controller.view.getChildren(node),
+    viewItem: (node) => {
+      const item = controller.view.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, command: item.command?.command };
+    },
     useTokenProvider: async (tokens) => {
       useTokens(tokens);
       await controller.refresh();

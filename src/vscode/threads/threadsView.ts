@@ -4,6 +4,7 @@ import type { ThreadPerson } from '../../core/threads/threadTypes';
 import { Commands } from '../contracts';
 import { issued } from '../platform/links';
 import type { VenueEntry } from './communities';
+import { isKeptDraft } from './keptDrafts';
 import { personName } from './threadComments';
 import type { KnownThread, ThreadsService } from './threadsService';
 import { venueKey } from './threadsService';
@@ -13,6 +14,8 @@ export type ThreadsNode =
   | { kind: 'community'; entry: VenueEntry }
   | { kind: 'thread'; known: KnownThread }
   | { kind: 'draft'; draft: Draft }
+  /** A draft document open in the editor, not posted yet. */
+  | { kind: 'compose'; uri: string; title: string; community: string }
   | { kind: 'message'; text: string; icon: string };
 
 export interface ThreadsViewSources {
@@ -22,6 +25,10 @@ export interface ThreadsViewSources {
   activeFile(): Promise<{ path: string; remoteMatches(remote: string): boolean } | undefined>;
   /** People "me" may be: git identity, GitHub account. */
   me(): Promise<ThreadPerson[]>;
+  /** Draft documents open in the editor. */
+  openDrafts(): Array<{ uri: string; title: string; community: string }>;
+  /** Where a thread's code is now in the editor (the lines its comment widget shows), if placed. */
+  placed(threadId: string): { path: string; startLine: number; endLine: number } | undefined;
 }
 
 /** Threads on this file, my threads, threads per community, and unsent drafts. */
@@ -64,7 +71,8 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
     switch (group) {
       case 'file': {
         const file = await this.sources.activeFile();
-        const here = file ? all.filter((t) => t.thread.anchor && t.thread.anchor.path === file.path && file.remoteMatches(t.thread.anchor.remote)) : [];
+        const pathOf = (t: KnownThread): string | undefined => this.sources.placed(t.thread.id)?.path ?? t.thread.anchor?.path;
+        const here = file ? all.filter((t) => t.thread.anchor && pathOf(t) === file.path && file.remoteMatches(t.thread.anchor.remote)) : [];
         return here.length ? here.map(threadNode) : [{ kind: 'message', text: file ? 'No design threads on this file' : 'Open a file to see its threads', icon: 'info' }];
       }
       case 'mine': {
@@ -77,8 +85,9 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
         return venues.length ? venues.map((entry) => ({ kind: 'community', entry })) : [{ kind: 'message', text: 'No community venues in .constellation/communities.yml', icon: 'info' }];
       }
       case 'drafts': {
-        const drafts = await this.sources.drafts();
-        return drafts.length ? drafts.map((draft) => ({ kind: 'draft', draft })) : [{ kind: 'message', text: 'No unsent drafts', icon: 'check' }];
+        const open: ThreadsNode[] = this.sources.openDrafts().map((d) => ({ kind: 'compose', ...d }));
+        const stored: ThreadsNode[] = (await this.sources.drafts()).map((draft) => ({ kind: 'draft', draft }));
+        return open.length + stored.length ? [...open, ...stored] : [{ kind: 'message', text: 'No unsent drafts', icon: 'check' }];
       }
     }
   }
@@ -100,7 +109,9 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
       case 'thread': {
         const { thread, entry } = node.known;
         const item = new vscode.TreeItem(thread.title, vscode.TreeItemCollapsibleState.None);
-        const where = thread.anchor ? `${thread.anchor.path}:${thread.anchor.startLine}` : entry.community.name;
+        // The lines the code is at now (as the comment widget shows them), else where it was asked about.
+        const now = this.sources.placed(thread.id);
+        const where = now ? `${now.path}:${now.startLine}` : thread.anchor ? `${thread.anchor.path}:${thread.anchor.startLine}` : entry.community.name;
         item.description = `${personName(thread.author)} · ${where} · ${thread.comments.length} ${thread.comments.length === 1 ? 'reply' : 'replies'}`;
         item.iconPath = new vscode.ThemeIcon(thread.state === 'open' ? 'comment-discussion' : 'pass');
         item.contextValue = thread.url && /^https?:/.test(thread.url) ? 'thread.web' : 'thread';
@@ -113,10 +124,20 @@ export class ThreadsViewProvider implements vscode.TreeDataProvider<ThreadsNode>
         const title = d.payload.kind === 'thread' ? d.payload.content.title : `Reply: ${d.payload.body.split('\n')[0].slice(0, 60)}`;
         const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
         const reset = d.error?.resetAt ? ` (until ${new Date(d.error.resetAt).toLocaleTimeString()})` : '';
-        item.description = d.error ? `not sent: ${d.error.kind}${reset}` : d.state;
-        item.tooltip = d.error?.message;
+        const kept = isKeptDraft(d);
+        item.description = d.error ? `not sent: ${d.error.kind}${reset}` : kept ? 'kept, not posted' : d.state;
+        item.tooltip = d.error?.message ?? (kept ? 'Open it to finish and post it' : undefined);
         item.iconPath = new vscode.ThemeIcon(d.error ? 'warning' : 'edit');
-        item.contextValue = 'draft';
+        item.contextValue = kept ? 'draft.kept' : 'draft';
+        if (kept) item.command = { command: Commands.threads.openDraft, title: 'Open Draft', arguments: [node] };
+        return item;
+      }
+      case 'compose': {
+        const item = new vscode.TreeItem(node.title || 'Untitled design thread', vscode.TreeItemCollapsibleState.None);
+        item.description = `open in the editor, not posted · ${node.community}`;
+        item.iconPath = new vscode.ThemeIcon('edit');
+        item.contextValue = 'draft.open';
+        item.command = { command: 'vscode.open', title: 'Show Draft', arguments: [vscode.Uri.parse(node.uri)] };
         return item;
       }
       case 'message': {

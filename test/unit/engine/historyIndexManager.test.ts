@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { HistoryIndexManager, type IndexProgress } from '../../../src/core/engine/historyIndexManager';
+import { HistoryIndexManager, progressInterval, type IndexProgress } from '../../../src/core/engine/historyIndexManager';
 import { GitError } from '../../../src/core/git/gitError';
 import { GitRunner } from '../../../src/core/git/gitRunner';
 import { HistoryIndexStore } from '../../../src/core/git/indexStore';
@@ -55,6 +55,29 @@ describe('HistoryIndexManager', () => {
     const loaded = await nextSession.ensureFresh(repo.root);
     assert.strictEqual(loaded?.head, head);
     assert.deepStrictEqual(states, ['loading', 'ready'], 'loaded from disk, no rebuild');
+  });
+
+  it('rebuilds from the whole history even when an index is persisted, counting the commits first for a percentage', async () => {
+    for (let i = 0; i < 4; i++) repo.write('a.txt', `v${i}\n`).commit({ author: i % 2 ? bob : ada, date: `2026-01-0${i + 2}T00:00:00Z` });
+    await new HistoryIndexManager(git, new HistoryIndexStore(storage, silentLogger), silentLogger).ensureFresh(repo.root);
+    const reports: IndexProgress[] = [];
+    const manager = new HistoryIndexManager(git, new HistoryIndexStore(storage, silentLogger), silentLogger, (p) => reports.push(p));
+    await manager.ensureFresh(repo.root);
+    assert.strictEqual(manager.lastUpdate(repo.root), 'loaded');
+    reports.length = 0;
+    const rebuilt = await manager.rebuild(repo.root);
+    assert.strictEqual(manager.lastUpdate(repo.root), 'built', 'read again, not loaded from disk');
+    assert.ok(!reports.some((p) => p.state === 'loading'));
+    assert.strictEqual(rebuilt?.commitCount, 5);
+    const building = reports.filter((p) => p.state === 'building');
+    assert.ok(building.every((p) => p.commitsTotal === 5), JSON.stringify(building));
+    assert.deepStrictEqual([...new Set(building.map((p) => p.commitsRead))], [0, 1, 2, 3, 4, 5], 'five commits: a report per commit');
+    await manager.ensureFresh(repo.root);
+    assert.strictEqual(manager.lastUpdate(repo.root), 'unchanged', 'once rebuilt, served as usual');
+  });
+
+  it('reports about a hundred times per build, at most every 1000 commits', () => {
+    assert.deepStrictEqual([0, 1, 34, 100, 101, 5_000, 99_000, 500_000].map(progressInterval), [1, 1, 1, 1, 2, 50, 990, 1000]);
   });
 
   it('cancels a build through the caller signal', async () => {

@@ -3,6 +3,7 @@ import { realpathSync } from 'fs';
 import * as path from 'path';
 import { GitError } from '../../../src/core/git/gitError';
 import {
+  countCommits,
   findRepository,
   isAncestor,
   isShallow,
@@ -24,6 +25,20 @@ describe('repository queries', () => {
     second = repo.write('src/a.ts', 'b\n').commit({ author: bob, date: '2021-01-02T00:00:00Z' });
   });
   after(() => repo.dispose());
+
+  it('counts the commits a revision reaches, merges included', async () => {
+    assert.strictEqual(await countCommits(git, repo.root, second), 2);
+    assert.strictEqual(await countCommits(git, repo.root, first), 1);
+    gitIn(repo.root, ['checkout', '-q', '-b', 'side', first]);
+    const side = repo.write('src/b.ts', 'side\n').commit({ author: alice, date: '2021-01-03T00:00:00Z' });
+    gitIn(repo.root, ['checkout', '-q', 'main']);
+    const merged = repo.merge('side', { author: bob, date: '2021-01-04T00:00:00Z' });
+    assert.strictEqual(await countCommits(git, repo.root, merged), 4, 'first, second, side and the merge');
+    gitIn(repo.root, ['reset', '-q', '--hard', second]);
+    gitIn(repo.root, ['branch', '-q', '-D', 'side']);
+    assert.ok(side);
+    await assert.rejects(countCommits(git, repo.root, '0'.repeat(40)));
+  });
 
   it('finds the work tree from a folder, a file, and a path not yet on disk', async () => {
     const root = realpathSync(repo.root);

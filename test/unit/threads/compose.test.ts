@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { createAnchor, parseAnchor } from '../../../src/core/threads/anchor';
 import { chooseFence, languageForPath } from '../../../src/core/threads/codeFence';
-import { composeThreadBody, renderPreview } from '../../../src/core/threads/compose';
+import { bodyBesideCode, composeThreadBody, renderPreview } from '../../../src/core/threads/compose';
 import { buildPermalink } from '../../../src/core/threads/permalink';
 
 const SHA = 'a'.repeat(40);
@@ -69,5 +69,24 @@ describe('thread composition', () => {
 
   it('works without code, experts or patterns', () => {
     assert.strictEqual(composeThreadBody({ question: '  Just a question?  ' }), 'Just a question?\n');
+  });
+
+  it('shows the body beside the code without the snippet it sits under, keeping the link, the rest and nothing of the anchor', () => {
+    const body = composeThreadBody(input);
+    assert.ok(body.includes('`````typescript'), 'the posted body has the snippet');
+    const beside = bodyBesideCode(body);
+    assert.ok(!beside.includes(snippetText.split('\n')[0]), beside);
+    assert.ok(!beside.includes('`````'), beside);
+    assert.ok(!beside.includes('constellation:anchor'), beside);
+    const link = `**Code:** [\`src/md.ts\` lines 3–4](https://ghe.example.test/acme/shop/blob/${SHA}/src/md.ts#L3-L4)`;
+    assert.ok(beside.startsWith(`Should we escape fences here?\n\n${link}\n\n**Suggested experts from other teams:**`), beside);
+    assert.ok(beside.includes('**Related patterns:**'));
+  });
+
+  it('leaves a body written otherwise as it is (a fence of the person, no Code line)', () => {
+    const own = 'Look at this:\n\n```ts\nconst x = 1;\n```\n';
+    assert.strictEqual(bodyBesideCode(own), own);
+    const withoutFence = '**Code:** `src/a.ts` line 3\n\nA question after it.\n';
+    assert.strictEqual(bodyBesideCode(withoutFence), withoutFence);
   });
 });
