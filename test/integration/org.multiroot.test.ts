@@ -55,7 +55,7 @@ function acme(baseUrl: () => string): FakeGitHubOrg {
   return org;
 }
 
-/** acme/ledger: cloned nowhere in the workspace; Sylvia wrote most of it, Leo its retry policy. */
+/** acme/ledger: cloned nowhere in the workspace; Sylvia wrote most of it and works on it now, Leo its retry policy. */
 function ledgerRepository(now: number): TestRepo {
   const { sylvia, leo } = ORG_PEOPLE;
   const at = (daysAgo: number): string => `${Math.round(now - daysAgo * DAY)} +0000`;
@@ -75,6 +75,9 @@ function ledgerRepository(now: number): TestRepo {
   repo.commit({ author: sylvia, date: at(30), message: 'Ledger: audit trail' });
   repo.write('src/retry/backoff.ts', 'export const backoff = 3;\n');
   repo.commit({ author: leo, date: at(10), message: 'Retry: cap' });
+  // Sylvia is also the one active in the package now: the package is hers by any reading.
+  repo.write('src/post.ts', 'export function post(entry: unknown): void { /* v3 */ }\n');
+  repo.commit({ author: sylvia, date: at(5), message: 'Ledger: reversals' });
   return repo;
 }
 
@@ -145,7 +148,8 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
         return t?.includes('Web Platform') ? t : undefined;
       });
       assert.deepStrictEqual(hoverNames(text).filter((n) => n === ORG_PEOPLE.jake.name).length, 1, `one Jake for two emails: ${text}`);
-      assert.match(text, /\*\*Jake Moreau\*\* `your team` — Web Platform · Engineering · Acme Corp/);
+      // The compact hover's row has the badge; the team GitHub gives rides in the Ask link's tooltip.
+      assert.match(text, /^\*\*Jake Moreau\*\* `your team` · [^\n]*"Ask Jake Moreau in a thread: [^"\n]* — Web Platform · Engineering · Acme Corp"/m);
       assert.match(text, /Owned by Web Platform \(CODEOWNERS\)/);
     });
 

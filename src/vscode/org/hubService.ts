@@ -104,6 +104,8 @@ export class HubService extends Disposable {
 
   /** Test and "offline" support: forget the open index; the next load reads the disk cache (and GitHub, when it answers). */
   async reopen(): Promise<HubIndex | undefined> {
+    // Reopening looks at the workspace again too: a clone of the hub may have arrived since.
+    this.registry.forgetDiscovered();
     this.reset(true);
     return this.load();
   }

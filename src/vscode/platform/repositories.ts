@@ -145,6 +145,11 @@ export class RepositoryRegistry extends Disposable {
     return unique(found);
   }
 
+  /** The next discover() walks the folders again (a watcher event can come late or not at all on a busy machine). */
+  forgetDiscovered(): void {
+    this.discovered = undefined;
+  }
+
   /**
    * Every repository of a multi-root workspace, including ones nested inside a folder (a bounded
    * walk that skips node_modules, build output and hidden folders). The default walk is kept until
