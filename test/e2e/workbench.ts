@@ -8,8 +8,14 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
   await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
-async function pickInQuickInput(page: Page, typed: string, rowText: string): Promise<void> {
-  await page.keyboard.type(typed);
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+
+/**
+ * Sets the quick input's whole value (not keystrokes: right after a webview had focus, the first
+ * keys can still go to its frame) and picks the row showing `rowText`.
+ */
+async function pickInQuickInput(page: Page, value: string, rowText: string): Promise<void> {
+  await page.locator(QUICK_INPUT).first().fill(value);
   const row = page.locator(PALETTE_ROW).filter({ hasText: rowText }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await row.click();
@@ -17,21 +23,20 @@ async function pickInQuickInput(page: Page, typed: string, rowText: string): Pro
 
 async function openQuickInput(page: Page): Promise<void> {
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(QUICK_INPUT).first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 /** Runs a command through the command palette by its full title ("Category: Title"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await openQuickInput(page);
-  await pickInQuickInput(page, title, title);
+  await pickInQuickInput(page, `>${title}`, title);
 }
 
 /** Opens a workspace file through quick open and waits for its editor tab. */
 export async function openFile(page: Page, relPath: string): Promise<void> {
   const fileName = relPath.split('/').pop() ?? relPath;
   await openQuickInput(page);
-  await page.keyboard.press('Backspace'); // drop the '>' command prefix: file mode
-  await pickInQuickInput(page, relPath, fileName);
+  await pickInQuickInput(page, relPath, fileName); // no '>' prefix: file mode
   await page.locator('.tabs-container .tab.active').filter({ hasText: fileName }).first().waitFor({ timeout: 15_000 });
 }
 
