@@ -10,7 +10,9 @@
  *
  * --tune searches the model's settings on the tuning windows (cut-offs two and three years back,
  * one year of events each, unless --cutoff-days/--window-days say otherwise) and prints what it
- * would choose.
+ * would choose. --fit fits the learned ranker on the same windows (bench/eval/fitMode.ts) and
+ * prints its coefficients, the candidate recall and both models' top-3 (`--lines 0` skips the
+ * line queries it does not use).
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
@@ -19,6 +21,7 @@ import { silentLogger } from '../src/core/logger';
 import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, type PreparedRepo, type ScoredRepo } from './eval/evaluate';
 import { prepareRealDataset, repoName } from './eval/realDataset';
 import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
+import { fitAndReport } from './eval/fitMode';
 import { toSettings, tune, TUNING_WINDOWS } from './eval/tune';
 
 interface Args {
@@ -30,14 +33,15 @@ interface Args {
   json: boolean;
   markdown?: string;
   tune: boolean;
+  fit: boolean;
   set: Record<string, number>;
   seed: number;
 }
 
-const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune]';
+const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune] [--fit]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, set: {}, seed: 1 };
+  const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, fit: false, set: {}, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -60,6 +64,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else if (a === '--markdown') args.markdown = path.resolve(value());
     else if (a === '--tune') args.tune = true;
+    else if (a === '--fit') args.fit = true;
     else if (a === '--set') {
       const [k, v] = value().split('=');
       if (!k || v === undefined || !Number.isFinite(Number(v))) throw new Error(`--set takes name=number, not '${k}=${v}'`);
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     if (!args.json) process.stdout.write(`${line}\n`);
   };
-  const windows = args.cutoffDays !== undefined || !args.tune ? [{ cutoffDays: args.cutoffDays ?? 365, windowDays: args.windowDays }] : TUNING_WINDOWS;
+  const windows = args.cutoffDays !== undefined || !(args.tune || args.fit) ? [{ cutoffDays: args.cutoffDays ?? 365, windowDays: args.windowDays }] : TUNING_WINDOWS;
   const git = new GitRunner({ logger: silentLogger, defaultTimeoutMs: 0 });
   const prepared: PreparedRepo[] = [];
   for (const repo of args.repos) {
@@ -93,6 +98,11 @@ async function main(): Promise<void> {
     }
   }
   const settings: ModelSettings = toSettings(args.set);
+  if (args.fit) {
+    const report = fitAndReport(prepared, log);
+    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
   if (args.tune) {
     const report = tune(prepared, log);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -91,6 +91,11 @@ export function toSettings(combo: Record<string, number>): ModelSettings {
   const weights: Partial<ScoreWeights> = {};
   const options: Partial<ExpertModelOptions> = {};
   for (const [k, v] of Object.entries(combo)) {
+    // learned=0: the product model, without the learned ranker's coefficients.
+    if (k === 'learned') {
+      if (v === 0) weights.coefficients = undefined;
+      continue;
+    }
     if (OPTION_KEYS.has(k)) (options as Record<string, number>)[k] = v;
     else (weights as Record<string, number>)[k] = v;
   }
@@ -98,7 +103,7 @@ export function toSettings(combo: Record<string, number>): ModelSettings {
 }
 
 /** Share of events whose author a ranking puts in its first three (each file ranked once). */
-function top3(repo: PreparedRepo, rank: (file: string) => string[]): number {
+export function top3(repo: PreparedRepo, rank: (file: string) => string[]): number {
   const cache = new Map<string, string[]>();
   let hits = 0;
   for (const e of repo.dataset.events) {

@@ -1,5 +1,6 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { fileStats, parentFolders, type AreaStats, type FolderStats } from './areaStats';
+import { featureContext, featuresOf, linearScore, smoothedShare } from './features';
 import type { ScoreWeights } from './scoring';
 import type { EvidenceKind, ExpertEvidence } from './types';
 
@@ -9,6 +10,8 @@ export interface Candidate {
   evidence: ExpertEvidence;
   kind: EvidenceKind;
   score: number;
+  /** The learned ranker's features (features.ts), when the query asked for them. */
+  features?: number[];
 }
 
 export interface CandidateQuery {
@@ -20,6 +23,8 @@ export interface CandidateQuery {
   weights: ScoreWeights;
   halfLifeDays: number;
   areaMinChanges: number;
+  /** Keep each candidate's feature vector (the fitter reads them). */
+  withFeatures?: boolean;
 }
 
 export interface Candidates {
@@ -59,14 +64,8 @@ function activityTerm(value: number | undefined, max: number, exponent: number):
 }
 
 function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights): number {
-  let score = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
-  for (let i = 1; i < chain.length; i++) {
-    const parent = chain[i - 1];
-    const child = chain[i];
-    const split = parent.recency > 0 ? child.recency / parent.recency : 0;
-    score *= ((child.people.get(email)?.recency ?? 0) + w.smoothing * split) / ((parent.people.get(email)?.recency ?? 0) + w.smoothing);
-  }
-  return score;
+  const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
+  return activity * smoothedShare(email, chain, w.smoothing);
 }
 
 function evidenceOf(email: string, file: FolderStats | undefined, area: FolderStats | undefined): ExpertEvidence {
@@ -110,10 +109,19 @@ export function collectCandidates(q: CandidateQuery): Candidates {
   for (const [email, lines] of blame?.linesByPerson ?? []) if (lines > 0 && q.stats.human(email)) emails.add(email);
 
   const candidates: Candidate[] = [];
+  const learned = q.weights.coefficients;
+  const ctx = featureContext(q.index, q.stats, file, parentFolders(q.path)[0], area, chain, q.weights.smoothing);
   for (const email of emails) {
     const evidence = evidenceOf(email, file, area);
-    const score = chain.length > 0 ? modelScore(email, chain, q.stats, q.weights) : 0;
-    candidates.push({ email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score });
+    const c: Candidate = { email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score: 0 };
+    if (learned || q.withFeatures) c.features = featuresOf(email, ctx);
+    if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights);
+    candidates.push(c);
+  }
+  // The learned ranker's scores are log-odds: as odds relative to the best, they compare like the product's.
+  if (learned && chain.length > 0) {
+    const top = candidates.reduce((m, c) => Math.max(m, c.score), -Infinity);
+    for (const c of candidates) c.score = Math.exp(c.score - top);
   }
   if (blame) {
     for (const c of candidates) {

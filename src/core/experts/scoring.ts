@@ -46,6 +46,11 @@ export interface ScoreWeights {
   smoothing: number;
   /** For a line range, multiplies a person's score by e^(linesBoost · B(p)). */
   linesBoost: number;
+  /**
+   * Coefficients of the learned log-linear ranker over features.ts's features (learnedRanker.ts);
+   * undefined ranks file and line queries by the product above. Folder queries always use it.
+   */
+  coefficients?: readonly number[];
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
