@@ -21,7 +21,7 @@ import { silentLogger } from '../src/core/logger';
 import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, type PreparedRepo, type ScoredRepo } from './eval/evaluate';
 import { prepareRealDataset, repoName } from './eval/realDataset';
 import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
-import { fitAndReport } from './eval/fitMode';
+import { fitAndReport, versusProduct } from './eval/fitMode';
 import { toSettings, tune, TUNING_WINDOWS } from './eval/tune';
 
 interface Args {
@@ -34,11 +34,12 @@ interface Args {
   markdown?: string;
   tune: boolean;
   fit: boolean;
+  coefficients?: number[];
   set: Record<string, number>;
   seed: number;
 }
 
-const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune] [--fit]';
+const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune] [--fit] [--coefficients w1,w2,…]';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, fit: false, set: {}, seed: 1 };
@@ -65,6 +66,12 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--markdown') args.markdown = path.resolve(value());
     else if (a === '--tune') args.tune = true;
     else if (a === '--fit') args.fit = true;
+    else if (a === '--coefficients') {
+      const raw = value();
+      const list = raw.split(',').map(Number);
+      if (list.length === 0 || !list.every(Number.isFinite)) throw new Error(`--coefficients takes numbers separated by commas, not '${raw}'`);
+      args.coefficients = list;
+    }
     else if (a === '--set') {
       const [k, v] = value().split('=');
       if (!k || v === undefined || !Number.isFinite(Number(v))) throw new Error(`--set takes name=number, not '${k}=${v}'`);
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
     }
   }
   const settings: ModelSettings = toSettings(args.set);
+  if (args.coefficients) settings.weights = { ...settings.weights, coefficients: args.coefficients };
   if (args.fit) {
     const report = fitAndReport(prepared, log);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
     return;
   }
   const scored: ScoredRepo[] = prepared.map((r) => scoreRepo(r, settings));
+  if (settings.weights && 'coefficients' in settings.weights) for (const line of versusProduct(prepared, scored, args.resamples)) log(line);
   const tables: EvalTable[] = prepared.flatMap((r, i) => repoTables(r, scored[i], args.resamples));
   if (scored.length > 1) tables.push(...pooledTables(`pooled (${scored.length} repositories)`, scored, args.resamples));
   if (args.json) process.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);

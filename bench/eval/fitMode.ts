@@ -1,5 +1,7 @@
 import { FEATURE_NAMES } from '../../src/core/experts/features';
-import type { PreparedRepo } from './evaluate';
+import { scoreRepo, type PreparedRepo, type ScoredRepo } from './evaluate';
+import { FILE_SLICES } from './fileEval';
+import { scoreQueries, type ScoredQuery } from './metrics';
 import { FILE_BASELINES, modelMethod } from './fileMethods';
 import { fitDataset, fitPooled, groupTop3, learnedScore, PRODUCT_WEIGHTS, type FitDataset } from './fitRanker';
 import { top3 } from './tune';
@@ -84,4 +86,33 @@ export function fitAndReport(prepared: readonly PreparedRepo[], log: (line: stri
   log(`| **objective** | | | | ${(p.objective * 100).toFixed(2)} | ${(l.objective * 100).toFixed(2)} |`);
   log(`\nLEARNED_COEFFICIENTS = [${chosen.coefficients.map((c) => c.toFixed(4)).join(', ')}]`);
   return { coefficients: chosen.coefficients, l2: chosen.l2, balance: chosen.balance, perDataset, pooled: { product: p.pooled, learned: l.pooled, objectiveProduct: p.objective, objectiveLearned: l.objective } };
+}
+
+const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
+
+/**
+ * The model under evaluation against the product model (PRODUCT_WEIGHTS) on the same events and
+ * hunks: top-3 of both and the paired difference with its commit-clustered interval, per
+ * repository and pooled, file level (all events and outside the three most active) and line level.
+ */
+export function versusProduct(prepared: readonly PreparedRepo[], scored: readonly ScoredRepo[], resamples: number): string[] {
+  const product = prepared.map((r) => scoreRepo(r, { weights: PRODUCT_WEIGHTS }));
+  const pair = (a: readonly ScoredQuery[], b: readonly ScoredQuery[]): ScoredQuery[] => a.map((q, i) => ({ cluster: q.cluster, slices: q.slices, ranks: [q.ranks[0], b[i].ranks[0]] }));
+  const methods = [{ name: 'model', role: 'model' as const }, { name: 'product', role: 'baseline' as const }];
+  const describe = (label: string, queries: ScoredQuery[]): string[] => {
+    if (queries.length === 0) return [];
+    return scoreQueries(queries, methods, FILE_SLICES, resamples)
+      .filter((s) => s.slice !== FILE_SLICES[0])
+      .map((s) => {
+        const d = s.versusBest?.top3;
+        return `| ${label} | ${s.slice} | ${s.n} | ${(s.methods.model.top3.value * 100).toFixed(1)} | ${(s.methods.product.top3.value * 100).toFixed(1)} | ${d ? `${signed(d.value)} [${signed(d.lo)}, ${signed(d.hi)}]` : ''} |`;
+      });
+  };
+  const lines = ['', '| repository | slice | n | model top-3 | product model top-3 | model − product (95% interval) |', '|---|---|---|---|---|---|'];
+  scored.forEach((s, i) => lines.push(...describe(`${s.name}, file`, pair(s.file, product[i].file)), ...describe(`${s.name}, lines`, pair(s.lines, product[i].lines))));
+  if (scored.length > 1) {
+    lines.push(...describe('pooled, file', pair(scored.flatMap((s) => s.file), product.flatMap((p) => p.file))));
+    lines.push(...describe('pooled, lines', pair(scored.flatMap((s) => s.lines), product.flatMap((p) => p.lines))));
+  }
+  return lines;
 }

@@ -110,11 +110,11 @@ export function collectCandidates(q: CandidateQuery): Candidates {
 
   const candidates: Candidate[] = [];
   const learned = q.weights.coefficients;
-  const ctx = featureContext(q.index, q.stats, file, parentFolders(q.path)[0], area, chain, q.weights.smoothing);
+  const ctx = learned || q.withFeatures ? featureContext(q.index, q.stats, file, parentFolders(q.path)[0], area, chain, q.weights.smoothing) : undefined;
   for (const email of emails) {
     const evidence = evidenceOf(email, file, area);
     const c: Candidate = { email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score: 0 };
-    if (learned || q.withFeatures) c.features = featuresOf(email, ctx);
+    if (ctx) c.features = featuresOf(email, ctx);
     if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights);
     candidates.push(c);
   }

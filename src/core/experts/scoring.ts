@@ -47,8 +47,9 @@ export interface ScoreWeights {
   /** For a line range, multiplies a person's score by e^(linesBoost · B(p)). */
   linesBoost: number;
   /**
-   * Coefficients of the learned log-linear ranker over features.ts's features (learnedRanker.ts);
-   * undefined ranks file and line queries by the product above. Folder queries always use it.
+   * Coefficients of a learned log-linear ranker, score = e^(w · x) over features.ts's features
+   * (learnedRanker.ts holds the fitted ones), for file and line queries; undefined (the default)
+   * ranks by the product above, which folder queries always use. For the evaluation only.
    */
   coefficients?: readonly number[];
 }
