@@ -91,11 +91,6 @@ export function toSettings(combo: Record<string, number>): ModelSettings {
   const weights: Partial<ScoreWeights> = {};
   const options: Partial<ExpertModelOptions> = {};
   for (const [k, v] of Object.entries(combo)) {
-    // learned=0: the product model, without the learned ranker's coefficients.
-    if (k === 'learned') {
-      if (v === 0) weights.coefficients = undefined;
-      continue;
-    }
     if (OPTION_KEYS.has(k)) (options as Record<string, number>)[k] = v;
     else (weights as Record<string, number>)[k] = v;
   }
