@@ -130,7 +130,8 @@ export function hubFiguresLine(hub: CommunityHubFigures, nowMs = Date.now()): st
       const generated = hub.generatedAt && !Number.isNaN(Date.parse(hub.generatedAt)) ? `, generated ${hub.generatedAt.slice(0, 10)} (${ageText(Date.parse(hub.generatedAt) / 1000, nowMs)})` : '';
       const empty = hub.perArea.filter((a) => a.files === 0).map((a) => a.area);
       const none = empty.length ? ` No figures in the hub for ${empty.join(', ')}.` : '';
-      return `From the hub index ${hub.hub}${generated}: ${hub.people.length} people in ${areas}, ${hub.added} of them not already counted from the clones here.${none}`;
+      const people = hub.people.length === 1 ? '1 person' : `${hub.people.length} people`;
+      return `From the hub index ${hub.hub}${generated}: ${people} in ${areas}, ${hub.added} of them not already counted from the clones here.${none}`;
     }
   }
 }

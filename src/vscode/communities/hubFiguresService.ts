@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { OrgApi } from '../org/orgApi';
+import { affects } from '../platform/configuration';
 import { Disposable } from '../platform/disposable';
 import { areasBeyondWorkspace, areaText, mergeHubFigures, type CommunityHubFigures } from './hubFigures';
 import type { CommunityReportService } from './reportService';
@@ -29,6 +30,8 @@ export class CommunityHubFiguresService extends Disposable {
       this.hubVersion++;
       this.update();
     }));
+    // A hub set that cannot open fires no hub event: the setting itself says to look again.
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (affects(e, 'hub.repository')) this.update(); }));
     this.register({ dispose: () => void this.generation++ });
     this.update();
   }
