@@ -181,7 +181,7 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const html = await eventually('the page', async () => api.communities.page('community')?.html);
       const section = /<section id="org"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       assert.match(section, /no hub is configured — set constellation\.hub\.repository/, html);
-      assert.ok(section.includes('<code>acme/ledger:src/retry/**</code>'), section);
+      assert.ok(section.includes('<code>ledger:src/retry/**</code>'), section);
       const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
       assert.ok(node?.kind === 'community' && node.tooltip.includes('no hub is configured') && !node.description.includes('from the hub'), JSON.stringify(node));
     });
@@ -259,12 +259,12 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       });
       assert.ok(section.includes('Across the organisation — from the hub index'), section);
       assert.match(section, /Leo Grant<\/td><td><span class="tag">other business unit<\/span><\/td><td>Ledger · Finance<\/td><td>3<\/td><td>1<\/td><td>acme\/ledger<\/td><td>hub only<\/td>/, section);
-      assert.match(section, /<code>acme\/ledger:docs\/\*\*<\/code><\/td><td><span class="muted">no figures in the hub for this area/, section);
+      assert.match(section, /<code>ledger:docs\/\*\*<\/code><\/td><td><span class="muted">no figures in the hub for this area/, section);
       assert.ok(!section.includes(ORG_PEOPLE.jake.name) && !section.includes('acme/web'), 'nothing from the web clone is counted again from the hub');
       const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
       assert.ok(node?.kind === 'community', 'the guild in the view');
       assert.ok(node.description.endsWith(`· ${guild.members.length + 1} taking part (1 from the hub)`), node.description);
-      assert.match(node.tooltip, /From the hub index acme\/constellation-hub\/index, generated [\d-]+ \(today\): 1 people in /, node.tooltip);
+      assert.match(node.tooltip, /From the hub index acme\/constellation-hub\/index, generated [\d-]+ \(today\): 1 person in /, node.tooltip);
       const sections = await api.communities.viewChildren(node);
       const org = sections.find((n) => n.kind === 'section' && n.section === 'org');
       assert.ok(org, JSON.stringify(sections));
