@@ -251,7 +251,8 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       assert.ok(guild, 'the guild is in the report');
       const jakes = guild.members.filter((m) => report!.people[m.person]?.name === ORG_PEOPLE.jake.name);
       assert.strictEqual(jakes.length, 1, 'Jake takes part through the web clone, once');
-      await vscode.commands.executeCommand('constellation.communities.openPage', f.httpThread.community);
+      // The page opened while no hub was set is rendered again when the hub's figures arrive: nobody reopened it.
+      assert.ok(api.communities.page('community'), 'the guild\'s page is still open');
       const section = await eventually('the page with the hub section', async () => {
         const html = api.communities.page('community')?.html ?? '';
         const found = /<section id="org"[\s\S]*?<\/section>/.exec(html)?.[0];
@@ -307,6 +308,11 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const { file, line, character } = f.ledgerImport;
       const text = await eventually('the package hover offline', async () => packageHover(vscode.Uri.file(path.join(f.web, file)), line, character));
       assert.ok(text.includes('Sylvia Chen'));
+      const guild = await eventually('the guild\'s hub figures offline', async () => {
+        const h = await api.communities.hubFigures(f.httpThread.community);
+        return h?.state === 'ready' && h.people.length > 0 ? h : undefined;
+      });
+      assert.deepStrictEqual(guild.people.map((p) => p.name), [ORG_PEOPLE.leo.name], 'the guild keeps its ledger figures from the cache');
     });
 
     it('reads the hub from a clone of the hub repository in the workspace, without GitHub', async () => {
