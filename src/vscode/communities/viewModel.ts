@@ -32,7 +32,7 @@ export function communityNode(snapshot: CommunitySnapshot, id: string, hubOf?: H
   const c = communityFigures(snapshot.report, id);
   if (!c) return undefined;
   const hub = hubOf?.(id);
-  const tooltip = [c.name, c.domain, c.stage.summary, `${c.counts.core} core, ${c.counts.active} active, ${c.counts.peripheral} peripheral, ${c.counts.newcomer} newcomers in the clones here`, `truck factor ${c.knowledge.truckFactor}`, hub && hubFiguresLine(hub)]
+  const tooltip = [c.name, c.domain, c.stage.summary, `${c.counts.core} core, ${c.counts.active} active, ${c.counts.peripheral} peripheral, ${c.counts.newcomer} newcomers${hub ? ' in the clones here' : ''}`, `truck factor ${c.knowledge.truckFactor}`, hub && hubFiguresLine(hub)]
     .filter(Boolean)
     .join('\n');
   const added = hub?.state === 'ready' && hub.added > 0 ? ` (${hub.added} from the hub)` : '';
