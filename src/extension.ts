@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ConstellationApi | u
   // The organisation (hub index, repositories by name): OrgApi, for features that span repositories.
   const org = new OrgFeature(platform, patterns);
   const threads = new ThreadsController(platform, experts, patterns);
-  const communities = new CommunitiesFeature(platform, experts, patterns, threads);
+  const communities = new CommunitiesFeature(platform, experts, patterns, threads, org);
   const directory = new DirectoryFeature(platform, experts);
   context.subscriptions.push(directory, communities, org, threads, patterns, experts, platform);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

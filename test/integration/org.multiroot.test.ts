@@ -174,6 +174,18 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
   });
 
   describe('the hub index', () => {
+    it('says on the HTTP Guild\'s page and in the Communities view that no hub is configured for its ledger areas', async () => {
+      const figures = await eventually('the guild\'s hub figures', async () => api.communities.hubFigures(f.httpThread.community));
+      assert.deepStrictEqual([figures.state, figures.areas], ['off', f.hubOnlyAreas], 'acme/web is cloned here: only the ledger areas go to the hub');
+      await vscode.commands.executeCommand('constellation.communities.openPage', f.httpThread.community);
+      const html = await eventually('the page', async () => api.communities.page('community')?.html);
+      const section = /<section id="org"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      assert.match(section, /no hub is configured — set constellation\.hub\.repository/, html);
+      assert.ok(section.includes('<code>ledger:src/retry/**</code>'), section);
+      const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
+      assert.ok(node?.kind === 'community' && node.tooltip.includes('no hub is configured') && !node.description.includes('from the hub'), JSON.stringify(node));
+    });
+
     it('shows, on an import of a package only the hub knows, the experts of its repository with team, business unit and relationship', async () => {
       await vscode.workspace.getConfiguration('constellation').update('hub.repository', 'acme/constellation-hub/index', vscode.ConfigurationTarget.Global);
       const status = await api.org.loadHub();
@@ -224,6 +236,44 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       assert.deepStrictEqual(hubOnly?.people.map((p) => p.name).sort(), [ORG_PEOPLE.leo.name, ORG_PEOPLE.sylvia.name].sort());
     });
 
+    it('gives the HTTP Guild its people in the ledger from the hub, counting the web clone once, on its page and in the view', async () => {
+      const figures = await eventually('the guild\'s figures from the hub', async () => {
+        const h = await api.communities.hubFigures(f.httpThread.community);
+        return h?.state === 'ready' ? h : undefined;
+      });
+      // acme/web is in the hub too, and an area of the guild: its figures come from the clone alone.
+      assert.deepStrictEqual(figures.repositories.map((r) => [r.name, r.files]), [['acme/ledger', 1]]);
+      assert.deepStrictEqual(figures.people.map((p) => [p.name, p.relationship, p.changes, p.files, p.repositories, p.alsoLocal]), [[ORG_PEOPLE.leo.name, 'other-business-unit', 3, 1, ['acme/ledger'], false]]);
+      assert.deepStrictEqual(figures.perArea.map((a) => [a.area, a.files]), [[f.hubOnlyAreas[0], 1], [f.hubOnlyAreas[1], 0]]);
+      assert.ok(figures.generatedAt && !Number.isNaN(Date.parse(figures.generatedAt)), 'the hub says when it was generated');
+      const report = await api.communities.report();
+      const guild = report?.communities.find((c) => c.id === f.httpThread.community);
+      assert.ok(guild, 'the guild is in the report');
+      const jakes = guild.members.filter((m) => report!.people[m.person]?.name === ORG_PEOPLE.jake.name);
+      assert.strictEqual(jakes.length, 1, 'Jake takes part through the web clone, once');
+      // The page opened while no hub was set is rendered again when the hub's figures arrive: nobody reopened it.
+      assert.ok(api.communities.page('community'), 'the guild\'s page is still open');
+      const section = await eventually('the page with the hub section', async () => {
+        const html = api.communities.page('community')?.html ?? '';
+        const found = /<section id="org"[\s\S]*?<\/section>/.exec(html)?.[0];
+        return found?.includes(ORG_PEOPLE.leo.name) ? found : undefined;
+      });
+      assert.ok(section.includes('Across the organisation — from the hub index'), section);
+      assert.match(section, /Leo Grant<\/td><td><span class="tag">other business unit<\/span><\/td><td>Ledger · Finance<\/td><td>3<\/td><td>1<\/td><td>acme\/ledger<\/td><td>hub only<\/td>/, section);
+      assert.match(section, /<code>ledger:docs\/\*\*<\/code><\/td><td><span class="muted">no figures in the hub for this area/, section);
+      assert.ok(!section.includes(ORG_PEOPLE.jake.name) && !section.includes('acme/web'), 'nothing from the web clone is counted again from the hub');
+      const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
+      assert.ok(node?.kind === 'community', 'the guild in the view');
+      assert.ok(node.description.endsWith(`· ${guild.members.length + 1} taking part (1 from the hub)`), node.description);
+      assert.match(node.tooltip, /From the hub index acme\/constellation-hub\/index, generated [\d-]+ \(today\): 1 person in /, node.tooltip);
+      const sections = await api.communities.viewChildren(node);
+      const org = sections.find((n) => n.kind === 'section' && n.section === 'org');
+      assert.ok(org, JSON.stringify(sections));
+      const people = await api.communities.viewChildren(org);
+      assert.deepStrictEqual(people.filter((n) => n.kind === 'fact' && n.icon === 'person').map((n) => n.kind === 'fact' && [n.label, n.description]), [[ORG_PEOPLE.leo.name, 'other business unit · 3 changes in 1 file · acme/ledger']]);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('asks a person the hub named in a design thread, @mentioning them', async () => {
       const started = await api.org.ask({ name: ORG_PEOPLE.sylvia.name, email: ORG_PEOPLE.sylvia.email, login: ORG_PEOPLE.sylvia.login, team: 'Ledger' }, undefined, '@acme/ledger', f.httpThread.community);
       assert.ok(started, 'a draft opened');
@@ -258,6 +308,11 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const { file, line, character } = f.ledgerImport;
       const text = await eventually('the package hover offline', async () => packageHover(vscode.Uri.file(path.join(f.web, file)), line, character));
       assert.ok(text.includes('Sylvia Chen'));
+      const guild = await eventually('the guild\'s hub figures offline', async () => {
+        const h = await api.communities.hubFigures(f.httpThread.community);
+        return h?.state === 'ready' && h.people.length > 0 ? h : undefined;
+      });
+      assert.deepStrictEqual(guild.people.map((p) => p.name), [ORG_PEOPLE.leo.name], 'the guild keeps its ledger figures from the cache');
     });
 
     it('reads the hub from a clone of the hub repository in the workspace, without GitHub', async () => {

@@ -3,7 +3,8 @@
  *   web/                  acme/web: imports packages of other repositories; its directory.yml
  *                         reads the organisation's teams from GitHub; Jake commits with two emails
  *   web/tools/codegen/    acme/codegen, a clone nested in the web folder, with a pattern of its own
- *   http/                 acme/http: its own experts, a community with a file venue and a thread
+ *   http/                 acme/http: its own experts, a community with a file venue and a thread,
+ *                         whose code areas span acme/web and the hub-only acme/ledger
  * Histories are backdated relative to "now". The hub-only repository (acme/ledger) is built by
  * the tests themselves (export + hub merge), since only the loopback GitHub serves it.
  */
@@ -46,6 +47,8 @@ export interface MultiRootFixture {
   ledgerImport: { file: string; line: number; character: number; specifier: string };
   /** The thread of http's community, anchored to `request()`. */
   httpThread: { title: string; community: string };
+  /** The http community's code areas on a repository only the hub index knows. */
+  hubOnlyAreas: string[];
   codegenPattern: string;
 }
 
@@ -138,7 +141,9 @@ export function createMultiRootFixture(dir: string): MultiRootFixture {
     'communities:',
     `  - id: ${httpThread.community}`,
     '    name: HTTP Guild',
-    '    codeAreas: ["http:src/**"]',
+    // Retries across the organisation: the web checkout (cloned here and in the hub), the ledger's
+    // retry policy (in the hub only), and ledger docs the hub has no figures for.
+    '    codeAreas: ["http:src/**", "web:src/**", "ledger:src/retry/**", "ledger:docs/**"]',
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/http',
@@ -175,6 +180,7 @@ export function createMultiRootFixture(dir: string): MultiRootFixture {
     },
     ledgerImport: { file: 'src/app.ts', line: header, character: "import { post } from '@acme/".length + 2, specifier: '@acme/ledger' },
     httpThread,
+    hubOnlyAreas: ['ledger:src/retry/**', 'ledger:docs/**'],
     codegenPattern: 'template-rendering',
   };
 }

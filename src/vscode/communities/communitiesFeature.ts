@@ -1,12 +1,13 @@
 /**
  * Communities of practice in the editor: the Communities view, the community page (with Join), the
  * constellation map, My participation, and which community an expert is core to in the experts'
- * hover and view. Stands on the platform and on the experts, patterns and threads features'
- * narrow APIs only.
+ * hover and view; for code areas on repositories not cloned here, figures from the hub index.
+ * Stands on the platform and on the experts, patterns, threads and org features' narrow APIs only.
  */
 import * as vscode from 'vscode';
 import { tagged } from '../../core/logger';
 import type { ExpertsApi } from '../experts/expertsFeature';
+import type { OrgApi } from '../org/orgApi';
 import type { PatternsApi } from '../patterns/patternsApi';
 import { affects } from '../platform/configuration';
 import { Disposable } from '../platform/disposable';
@@ -16,6 +17,7 @@ import { Commands } from '../contracts';
 import { registerCommunityCommands } from './communityCommands';
 import { CommunitiesViewProvider } from './communitiesView';
 import { CommunityPanels } from './communityPanels';
+import { CommunityHubFiguresService } from './hubFiguresService';
 import { CommunityReportService, COMMUNITIES_VIEW_ID } from './reportService';
 import { communityRolesOf } from './rolesProvider';
 
@@ -28,16 +30,19 @@ export class CommunitiesFeature extends Disposable {
   readonly service: CommunityReportService;
   readonly view: CommunitiesViewProvider;
   readonly panels: CommunityPanels;
+  readonly hub: CommunityHubFiguresService;
   private readonly treeView: vscode.TreeView<unknown>;
   private configured = false;
 
-  constructor(private readonly platform: Platform, experts: ExpertsApi, patterns: PatternsApi, private readonly threads: ThreadsApi) {
+  constructor(private readonly platform: Platform, experts: ExpertsApi, patterns: PatternsApi, private readonly threads: ThreadsApi, org: OrgApi) {
     super();
     const logger = tagged(platform.logger, 'communities');
     const registry = platform.repositories;
     const service = this.register(new CommunityReportService({ platform, experts, patterns, threads }, logger, () => this.wanted()));
     this.service = service;
-    this.view = this.register(new CommunitiesViewProvider(service, registry));
+    this.hub = this.register(new CommunityHubFiguresService(org, service, logger));
+    const hub = { get: (id: string) => this.hub.get(id), onDidChange: this.hub.onDidChange };
+    this.view = this.register(new CommunitiesViewProvider(service, registry, hub));
     this.treeView = this.register(vscode.window.createTreeView(COMMUNITIES_VIEW_ID, { treeDataProvider: this.view, showCollapseAll: true }));
     this.panels = this.register(new CommunityPanels({
       extensionUri: platform.extensionUri,
@@ -46,6 +51,7 @@ export class CommunitiesFeature extends Disposable {
       external: platform.external,
       logger,
       createConfig: () => Promise.resolve(vscode.commands.executeCommand(Commands.communities.createConfig)),
+      hub,
     }));
     this.register(registerCommunityCommands({ service, panels: this.panels, registry, external: platform.external }));
 

@@ -3,6 +3,7 @@ import type { CommunityReport } from '../../core/communities/reportTypes';
 import { resolveMe } from './communityModel';
 import type { CommunitiesFeature } from './communitiesFeature';
 import type { PageKind } from './communityPanels';
+import type { CommunityHubFigures } from './hubFigures';
 import { joinModel, type JoinModel } from './joinModel';
 import type { PageTargets } from './pages/html';
 import { participationModel, type ParticipationModel } from './participationModel';
@@ -27,6 +28,8 @@ export interface CommunitiesTestApi {
   fromPage(kind: PageKind, message: unknown): Promise<unknown>;
   join(communityId: string): Promise<JoinModel | undefined>;
   participation(): Promise<ParticipationModel | undefined>;
+  /** The community's figures from the hub index once those for the current report and hub are in. */
+  hubFigures(communityId: string): Promise<CommunityHubFigures | undefined>;
 }
 
 export function communitiesTestApi(feature: CommunitiesFeature): CommunitiesTestApi {
@@ -54,6 +57,11 @@ export function communitiesTestApi(feature: CommunitiesFeature): CommunitiesTest
     participation: async () => {
       const found = await snapshotAndMe();
       return found && participationModel(found.snapshot, found.me);
+    },
+    hubFigures: async (id) => {
+      await feature.service.ensure(true);
+      await feature.hub.settled();
+      return feature.hub.get(id);
     },
   };
 }

@@ -8,18 +8,19 @@ import type { RepositoryRegistry } from '../platform/repositories';
 import { communitiesOfFile } from './communityModel';
 import { participationEvidenceText } from './participationModel';
 import type { CommunityReportService } from './reportService';
-import { childNodes, rootNodes, type CommunitiesNode } from './viewModel';
+import { childNodes, rootNodes, type CommunitiesNode, type HubFiguresOf } from './viewModel';
 
 const LEVEL_ICONS: Record<ParticipationLevel, string> = { core: 'star-full', active: 'star-half', peripheral: 'star-empty', newcomer: 'sparkle' };
-const SECTION_ICONS = { members: 'person', patterns: 'book', threads: 'comment-discussion', health: 'pulse' } as const;
+const SECTION_ICONS = { members: 'person', patterns: 'book', threads: 'comment-discussion', health: 'pulse', org: 'globe' } as const;
 
 export class CommunitiesViewProvider implements vscode.TreeDataProvider<CommunitiesNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CommunitiesNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly service: CommunityReportService, private readonly registry: RepositoryRegistry) {
+  constructor(private readonly service: CommunityReportService, private readonly registry: RepositoryRegistry, private readonly hub?: { get: HubFiguresOf; onDidChange: vscode.Event<void> }) {
     this.disposables.push(service.onDidChange(() => this.refresh()), vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+    if (hub) this.disposables.push(hub.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
@@ -28,7 +29,7 @@ export class CommunitiesViewProvider implements vscode.TreeDataProvider<Communit
 
   async getChildren(node?: CommunitiesNode): Promise<CommunitiesNode[]> {
     const snapshot = this.service.snapshot();
-    if (node) return snapshot ? childNodes(snapshot, node).map(issued) : [];
+    if (node) return snapshot ? childNodes(snapshot, node, this.hubOf()).map(issued) : [];
     if (!vscode.workspace.isTrusted) return [];
     if (!snapshot) {
       const state = this.service.state;
@@ -39,7 +40,12 @@ export class CommunitiesViewProvider implements vscode.TreeDataProvider<Communit
     }
     // Nothing declared: the view's welcome offers to create communities.yml from the proposals.
     if (snapshot.configFiles.length === 0) return [];
-    return rootNodes(snapshot, await this.currentFile()).map(issued);
+    return rootNodes(snapshot, await this.currentFile(), this.hubOf()).map(issued);
+  }
+
+  private hubOf(): HubFiguresOf | undefined {
+    const hub = this.hub;
+    return hub && ((id) => hub.get(id));
   }
 
   /** The active editor's file and the communities whose code areas hold it. */

@@ -13,6 +13,7 @@ import { notify } from '../platform/notify';
 import { webviewNonce } from '../platform/webviewSecurity';
 import { resolveMe } from './communityModel';
 import { gapThreadArgs } from './gapThread';
+import type { CommunityHubFigures } from './hubFigures';
 import { openInside, openThread } from './openTargets';
 import { communityPage } from './pages/communityPage';
 import { pageDocument, type PageContent } from './pages/html';
@@ -33,6 +34,8 @@ export interface PanelDeps {
   external: ExternalOpener;
   logger: Logger;
   createConfig: () => Promise<unknown>;
+  /** A community's figures from the hub index, and when they change (pages render them as they arrive). */
+  hub?: { get: (communityId: string) => CommunityHubFigures | undefined; onDidChange: vscode.Event<void> };
 }
 
 interface OpenPage {
@@ -56,6 +59,7 @@ export class CommunityPanels implements vscode.Disposable {
 
   constructor(private readonly deps: PanelDeps) {
     this.disposables.push(this.painted, deps.service.onDidChange(() => void this.rerender()));
+    if (deps.hub) this.disposables.push(deps.hub.onDidChange(() => void this.rerender()));
   }
 
   openPages(): number {
@@ -211,7 +215,7 @@ export class CommunityPanels implements vscode.Disposable {
     const me = resolveMe(snapshot, await this.deps.meEmails());
     if (page.kind === 'map') return mapPage(snapshot.report);
     if (page.kind === 'participation') return participationPage(snapshot.report, participationModel(snapshot, me));
-    return page.communityId ? communityPage(snapshot, page.communityId, me) : undefined;
+    return page.communityId ? communityPage(snapshot, page.communityId, me, this.deps.hub?.get(page.communityId)) : undefined;
   }
 
   private waitingText(): string {

@@ -29,6 +29,8 @@ export interface HubStatus {
   /** Why the hub is unavailable, or what the last check said. */
   message?: string;
   repositories?: number;
+  /** When the open index was generated (ISO, the manifest's `generatedAt`). */
+  generatedAt?: string;
   /** Requests sent to GitHub so far (304s included). */
   requests: number;
 }
@@ -116,7 +118,7 @@ export class HubService extends Disposable {
     const requests = github?.requests ?? 0;
     if (!repository) return { state: 'off', repository, requests };
     const source = this.source ? { source: this.source.name } : {};
-    if (this.index) return { state: 'ready', repository, ...source, repositories: this.index.manifest.repositories.length, requests, ...(github?.lastFailure ? { message: github.lastFailure } : {}) };
+    if (this.index) return { state: 'ready', repository, ...source, repositories: this.index.manifest.repositories.length, generatedAt: this.index.manifest.generatedAt, requests, ...(github?.lastFailure ? { message: github.lastFailure } : {}) };
     if (this.failure && !this.opening) return { state: 'unavailable', repository, message: this.failure.message, requests };
     return { state: 'loading', repository, requests };
   }

@@ -13,33 +13,13 @@ import type { PatternsApi } from '../patterns/patternsApi';
 import { Disposable } from '../platform/disposable';
 import { notify } from '../platform/notify';
 import type { Platform } from '../platform/platform';
-import { HubService } from './hubService';
+import { HubService, type HubStatus } from './hubService';
+import type { HubActivityOptions, OrgApi } from './orgApi';
 import { IMPORT_LANGUAGES, ImportExpertsHoverProvider, personToAsk } from './importHover';
 import { orgContext } from './orgContext';
 import { WhoKnowsPicker, type PersonAction } from './whoKnowsPicker';
 
-export interface HubActivityOptions {
-  /** Unprefixed globs apply to this repository only (the one whose communities.yml declares them). */
-  home?: string;
-  /** Repositories whose figures come from their clones (leave them out of the hub's). */
-  skipRepositories?: readonly string[];
-  /** Wait for the hub to open (default: answer undefined while it loads). */
-  wait?: boolean;
-}
-
-/**
- * What this feature offers the others. The communities feature takes its cross-repository
- * figures from `hubActivity` (for repositories not cloned here) and ranks cloned ones with
- * `rankCodeAreas(…, await org.repositories(), …)` (core/engine/multiRepoExperts).
- */
-export interface OrgApi {
-  /** Every repository of the workspace (multi-root folders, nested clones) with its `owner/name`. */
-  repositories(): Promise<WorkspaceRepository[]>;
-  /** Per-person activity in code areas from the hub index; undefined when no hub is set or it is not open yet. */
-  hubActivity(areas: readonly CodeArea[], options?: HubActivityOptions): Promise<HubAreaActivity | undefined>;
-  /** The hub index opened, changed or closed: figures from it may differ. */
-  readonly onDidChangeHub: vscode.Event<void>;
-}
+export type { HubActivityOptions, OrgApi } from './orgApi';
 
 export class OrgFeature extends Disposable implements OrgApi {
   readonly hub: HubService;
@@ -68,6 +48,10 @@ export class OrgFeature extends Disposable implements OrgApi {
   async repositories(): Promise<WorkspaceRepository[]> {
     const { repositories } = await this.platform.repositories.discover();
     return Promise.all(repositories.map(async (r) => ({ root: r.root, name: (await r.identity()).name })));
+  }
+
+  hubStatus(): HubStatus {
+    return this.hub.status();
   }
 
   async hubActivity(areas: readonly CodeArea[], options: HubActivityOptions = {}): Promise<HubAreaActivity | undefined> {

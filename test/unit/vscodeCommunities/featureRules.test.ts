@@ -18,12 +18,12 @@ function withoutThemeVariables(css: string): string {
 }
 
 describe('communities feature rules', () => {
-  it('reaches the experts, patterns and threads features only through their narrow APIs, as types', () => {
-    const allowed = new Set(['experts/expertsFeature', 'experts/communityRoles', 'patterns/patternsApi', 'threads/threadsApi']);
+  it('reaches the experts, patterns, threads and org features only through their narrow APIs, as types', () => {
+    const allowed = new Set(['experts/expertsFeature', 'experts/communityRoles', 'patterns/patternsApi', 'threads/threadsApi', 'org/orgApi']);
     const files = sources(path.join(ROOT, 'src', 'vscode', 'communities'));
     assert.ok(files.length > 10, files.join(', '));
     for (const file of files) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*? from '((?:\.\.\/)+)(experts|patterns|threads)\/([\w/]+)';$/gm)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*? from '((?:\.\.\/)+)(experts|patterns|threads|org)\/([\w/]+)';$/gm)) {
         const [, typeOnly, , feature, module] = m;
         const where = `${path.relative(ROOT, file)}: ${m[0]}`;
         assert.ok(allowed.has(`${feature}/${module}`), `${where} reaches into the ${feature} feature`);

@@ -12,16 +12,20 @@ import { joinModel } from '../joinModel';
 import { participationEvidenceText, ROLE_LABELS } from '../participationModel';
 import type { CommunitySnapshot } from '../snapshot';
 import { actionButton, esc, fileButton, figure, list, percent, section, table, TargetTable, type PageContent } from './html';
+import type { CommunityHubFigures } from '../hubFigures';
+import { HUB_SECTION_ID, hubSection } from './hubSection';
 import { joinSection } from './joinSection';
 
-export function communityPage(snapshot: CommunitySnapshot, communityId: string, me: Me): PageContent | undefined {
+/** `hub`: the community's figures from the hub index, when some of its code areas are on repositories not cloned here. */
+export function communityPage(snapshot: CommunitySnapshot, communityId: string, me: Me, hub?: CommunityHubFigures): PageContent | undefined {
   const { report } = snapshot;
   const c = report.communities.find((x) => x.id === communityId);
   if (!c) return undefined;
   const targets = new TargetTable();
   const ids = { prefix: `page-${c.id}` };
-  const parts: string[] = [header(report, c)];
+  const parts: string[] = [header(report, c, hub !== undefined)];
   parts.push(section('members', 'Core and periphery', figure(renderRings(c, report.people, { idPrefix: ids.prefix }), 'Members placed by participation: core in the middle, newcomers at the edge; colour is the team.', 'chart-rings') + membersTable(report, c)));
+  if (hub) parts.push(hubSection(hub));
   parts.push(section('participation', 'Participation over time', figure(renderParticipation(c, { idPrefix: ids.prefix }), 'Commits and thread posts per month, and how many people took part.', 'chart-participation')));
   parts.push(section('teams', 'Teams × communities', `<p>${esc(boundaryLine(c))}</p>` + figure(renderTeamMatrix(report.teamMatrix, report.communities, { idPrefix: ids.prefix }), 'People taking part per team and community (core among them): how far each practice crosses the org chart.', 'chart-matrix')));
   parts.push(section('knowledge', 'Knowledge at risk', figure(renderKnowledge(c, report.people, { idPrefix: ids.prefix }), truckLine(report, c), 'chart-knowledge') + atRiskFiles(report, c, targets)));
@@ -32,7 +36,7 @@ export function communityPage(snapshot: CommunitySnapshot, communityId: string, 
   return { title: c.name, body: parts.join('\n'), targets };
 }
 
-function header(report: CommunityReport, c: CommunityFigures): string {
+function header(report: CommunityReport, c: CommunityFigures, withHub: boolean): string {
   const declared = [c.declared.stage ? `declared stage ${c.declared.stage}` : 'no declared stage', c.declared.relationship ? `relationship to the organisation: ${c.declared.relationship}` : ''].filter(Boolean).join(' · ');
   const n = c.counts;
   const facts: Array<[string, string]> = [
@@ -44,7 +48,7 @@ function header(report: CommunityReport, c: CommunityFigures): string {
     ['Patterns', c.patterns.length ? c.patterns.join(', ') : 'none yet'],
     ['Threads', `${c.threads.open} open of ${c.threads.total}`],
   ];
-  const nav = [['members', 'Members'], ['participation', 'Over time'], ['teams', 'Teams'], ['knowledge', 'Knowledge at risk'], ['gaps', 'Gaps'], ['leadership', 'Leadership'], ['join', 'Join']]
+  const nav = [['members', 'Members'], ...(withHub ? [[HUB_SECTION_ID, 'Across the organisation']] : []), ['participation', 'Over time'], ['teams', 'Teams'], ['knowledge', 'Knowledge at risk'], ['gaps', 'Gaps'], ['leadership', 'Leadership'], ['join', 'Join']]
     .map(([id, label]) => `<a href="#${id}">${esc(label)}</a>`)
     .join(' · ');
   return (
