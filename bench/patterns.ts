@@ -3,10 +3,12 @@
  * detector of a realistic library over a 10,000-line file. Each figure is printed beside the floor
  * measured in the same run: reading the same files, and one native RegExp pass over the same text.
  */
-import { promises as fs, existsSync } from 'fs';
+import { promises as fs, existsSync, readFile } from 'fs';
+import { promisify } from 'util';
 import * as os from 'os';
 import * as path from 'path';
 import { loadFolderLibrary } from '../src/core/patterns/sources/folderSource';
+import { mapLimited } from '../src/core/patterns/sources/libraryFiles';
 import { mergeLibraries, type PatternCatalogue } from '../src/core/patterns/library';
 import { matchPatterns, compilePatternDetectors } from '../src/core/patterns/detectors';
 import { formatResults, median, timeAsync, type BenchResult } from './support/measure';
@@ -63,16 +65,17 @@ export async function generateLibrary(root: string, count: number): Promise<void
   );
 }
 
-/** The floor of a load: listing and reading the same files, nothing else. */
+const readText = promisify(readFile);
+
+/** The floor of a load: listing and reading the same files with the loader's read call, nothing else. */
 async function readAll(root: string): Promise<number> {
-  let bytes = 0;
+  const files: string[] = [];
   for (const community of await fs.readdir(root)) {
     const dir = path.join(root, community);
-    const names = await fs.readdir(dir);
-    const texts = await Promise.all(names.map((n) => fs.readFile(path.join(dir, n), 'utf8')));
-    bytes += texts.reduce((sum, t) => sum + t.length, 0);
+    files.push(...(await fs.readdir(dir)).map((n) => path.join(dir, n)));
   }
-  return bytes;
+  const texts = await mapLimited(files, 32, (file) => readText(file, 'utf8'));
+  return texts.reduce((sum, t) => sum + t.length, 0);
 }
 
 function generatedSource(lines: number): string {

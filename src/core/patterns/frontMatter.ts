@@ -1,6 +1,7 @@
 /** Splits a pattern document into YAML front matter and Markdown body, and turns it into a `Pattern`. */
-import { isMap } from 'yaml';
-import { parseYaml } from '../util/yamlReader';
+import { isMap, type YAMLMap } from 'yaml';
+import { DiagnosticSink, parseYaml } from '../util/yamlReader';
+import { parsePlainMapping } from '../util/plainYaml';
 import type { Pattern, PatternDiagnostic } from './patternTypes';
 import { readPatternFields } from './frontMatterFields';
 import { diag, sortDiagnostics } from './diagnostics';
@@ -53,6 +54,8 @@ export interface ParseContext {
   file: string;
   /** Library name recorded on the pattern. */
   source: string;
+  /** False: always the full YAML parser, never the plain fast path (the tests compare the two). */
+  fastPath?: boolean;
 }
 
 /** Parses and validates one pattern document. Never throws; problems come back as diagnostics. */
@@ -63,6 +66,20 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
     return { diagnostics: [diag(file, split.line, 1, 'invalid-front-matter', split.message)] };
   }
   const { yaml, yamlLine, body, bodyLine } = split.document;
+  const fields = readMapping(yaml, file, yamlLine, context.fastPath !== false);
+  if ('diagnostics' in fields) return fields;
+  const { map, sink } = fields;
+  const toPosition = (offset: number) => sink.position(offset);
+  const read = readPatternFields(map, { file, toPosition, openingLine: yamlLine - 1 });
+  if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
+  const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
+  return { pattern, diagnostics: sortDiagnostics(read.diagnostics.map((d) => ({ ...d, patternId: pattern.id }))) };
+}
+
+/** The front matter as a map: the plain fast path when it applies, else the full parser with its errors. */
+function readMapping(yaml: string, file: string, yamlLine: number, fastPath: boolean): { map: YAMLMap; sink: DiagnosticSink } | ParsedPattern {
+  const plain = fastPath ? parsePlainMapping(yaml) : undefined;
+  if (plain) return { map: plain.map, sink: new DiagnosticSink(file, plain.lines, yamlLine) };
   const { doc, sink, syntaxErrors } = parseYaml(yaml, file, { firstLine: yamlLine });
   if (syntaxErrors.length > 0) {
     return { diagnostics: syntaxErrors.map((e) => diag(file, e.line, e.column, 'invalid-front-matter', `invalid YAML: ${e.message}`)) };
@@ -71,9 +88,5 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
     const what = doc.contents == null ? 'empty' : 'not a set of `key: value` fields';
     return { diagnostics: [diag(file, 1, 1, 'invalid-front-matter', `front matter is ${what}`)] };
   }
-  const toPosition = (offset: number) => sink.position(offset);
-  const read = readPatternFields(doc.contents, { file, toPosition, openingLine: yamlLine - 1 });
-  if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
-  const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
-  return { pattern, diagnostics: sortDiagnostics(read.diagnostics.map((d) => ({ ...d, patternId: pattern.id }))) };
+  return { map: doc.contents, sink };
 }

@@ -1,5 +1,6 @@
 /** A pattern library in a local folder: the workspace or any path outside it. */
-import { promises as fs } from 'fs';
+import { promises as fs, readFile } from 'fs';
+import { promisify } from 'util';
 import * as path from 'path';
 import type { Logger } from '../../logger';
 import { silentLogger } from '../../logger';
@@ -8,6 +9,9 @@ import { parsePatternDocument, type ParsedPattern } from '../frontMatter';
 import { createLibrary } from '../library';
 import { diag } from '../diagnostics';
 import { mapLimited, patternFileFilter, type FileSelection } from './libraryFiles';
+
+/** The callback `readFile`: for a thousand small files it costs the main thread less than `fs.promises`. */
+const readText = promisify(readFile);
 
 export interface FolderSourceOptions extends FileSelection {
   /** Absolute path of the library folder. */
@@ -36,7 +40,7 @@ export async function loadFolderLibrary(options: FolderSourceOptions): Promise<P
   const parsed = await mapLimited(files, options.concurrency ?? 32, async (relative): Promise<ParsedPattern> => {
     const file = path.join(root, relative);
     try {
-      const text = await fs.readFile(file, 'utf8');
+      const text = await readText(file, 'utf8');
       return parsePatternDocument(text, { file, source: name });
     } catch (error) {
       return { diagnostics: [diag(file, 1, 1, 'source-unavailable', `cannot read ${file}: ${(error as Error).message}`)] };

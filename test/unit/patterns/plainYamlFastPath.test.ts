@@ -1,0 +1,152 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePatternDocument, splitFrontMatter } from '../../../src/core/patterns/frontMatter';
+import { parsePlainMapping } from '../../../src/core/util/plainYaml';
+import { doc, repoRoot } from './helpers';
+
+/** The fast path's answer and the full parser's, for the same document. */
+function both(text: string, file = 'p.md') {
+  return {
+    fast: parsePatternDocument(text, { file, source: 'test' }),
+    full: parsePatternDocument(text, { file, source: 'test', fastPath: false }),
+  };
+}
+
+function tookFastPath(text: string): boolean {
+  const split = splitFrontMatter(text);
+  return split.ok && parsePlainMapping(split.document.yaml) !== undefined;
+}
+
+function markdownFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(full);
+    return entry.name.endsWith('.md') ? [full] : [];
+  });
+}
+
+/** Deterministic PRNG (mulberry32), so a failure names a document that can be rebuilt. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Ways to write each field: plain, quoted, flow and block lists, odd spacing, and invalid values. */
+const VARIANTS: Record<string, string[][]> = {
+  id: [['id: retry-with-backoff'], ['id:   spaced-out  '], ["id: 'quoted-id'"], ['id: "double-quoted"'], ['id: Not_Kebab'], ['id: [a, b]'], ['id: 42'], []],
+  title: [['title: Retry with backoff'], ['title: Use foo[bar], {always}'], ["title: 'It''s quoted'"], ['title: "Say \\"hi\\""'], ['title: a: b'], ['title: ""'], ['title: Résumé — ünïcode ✓'], ['title: with # hash'], ['title: trailing # comment']],
+  summary: [['summary: Retry transient failures.'], ['summary: multi', '  line plain'], ['summary: |', '  block scalar'], ['summary: >-', '  folded'], ['summary:']],
+  community: [['community: reliability'], ['community: &anchor reliability'], ['community: true'], ['community: null'], ['community: ~']],
+  status: [['status: adopted'], ['status: deprecated'], ['status: adoptd'], ['status: "proposed"'], []],
+  tags: [['tags: [resilience, http]'], ['tags: []'], ['tags: [ spaced , out ]'], ['tags:', '  - resilience', '  - http'], ['tags: [a, {x: 1}]'], ['tags: [a, b,]'], ['tags: single'], ['tags: [a, [b]]'], ['tags: ["quoted, comma", \'single\']'], ['tags: [1, 2]']],
+  maintainers: [['maintainers: [maya@acme.example, jdelacroix]'], ['maintainers:', '    - "@maya"', '    - not an email!'], ['maintainers: [bench@acme.example, benchbot] # who']],
+  appliesTo: [
+    ['appliesTo:', '  languages: [typescript]', '  files: ["src/**"]', "  detect: ['retryWithBackoff\\(']"],
+    ['appliesTo:', '  languages: [typescript, go]', '  detect:', "    - 'new CircuitBreaker\\('", "    - 'it''s'"],
+    ['appliesTo:', '    languages: [java]', '    runtimes: [node]'],
+    ['appliesTo:', '  languages: [java]', '   files: [x]'],
+    ['appliesTo:', '  detect:', '  - same-indent-list'],
+    ['appliesTo: typescript'],
+    ['appliesTo:', '  review:', '    rfc: 42'],
+  ],
+  related: [['related: [idempotency-keys]'], ['related:', '  - fine-id', '  - Not_An_Id'], ['related: [a-b, c-d]']],
+  examples: [['examples: ["src/a.ts#L1-L5"]'], ['examples:', '  - src/a.ts#L10-L20', '  - /etc/passwd']],
+  replacedBy: [[], ['replacedBy: circuit-breaker'], ['replacedBy: Bad_Id']],
+  extra: [[], ['owner-team: platform'], ['review:', '  rfc: https://example.test/rfcs/42', '  decision-due: 2025-03-01'], ['# a comment line', 'x-note: kept'], ['id: duplicate'], ['weird key: no'], ['tabbed:\tvalue'], ['nbsp: a\u00a0b']],
+};
+
+function generatedDocument(next: () => number): string {
+  // Mostly the first (plain) way of writing a field, so that many documents stay in the plain subset.
+  const pick = <T>(items: T[]): T => items[next() < 0.8 ? 0 : Math.floor(next() * items.length)];
+  const lines = ['---'];
+  const fields = Object.keys(VARIANTS).sort(() => next() - 0.5);
+  for (const field of fields) lines.push(...pick(VARIANTS[field]));
+  if (next() < 0.2) lines.splice(1 + Math.floor(next() * (lines.length - 1)), 0, '');
+  lines.push(next() < 0.5 ? '---' : '...', '', '# Body', 'text');
+  const text = lines.join('\n');
+  return next() < 0.15 ? text.replace(/\n/g, '\r\n') : text;
+}
+
+describe('pattern front matter: the plain YAML fast path', () => {
+  it('reads every fixture document exactly as the full YAML parser does', () => {
+    const files = markdownFiles(path.join(repoRoot(), 'test', 'fixtures'));
+    assert.ok(files.length >= 10);
+    let fast = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const { fast: a, full: b } = both(text, file);
+      assert.deepStrictEqual(a, b, file);
+      if (tookFastPath(text)) fast++;
+    }
+    assert.ok(fast >= files.length / 2, `only ${fast} of ${files.length} fixtures took the fast path`);
+  });
+
+  it('reads 600 varied documents (valid and not) exactly as the full YAML parser does', () => {
+    const next = random(20261201);
+    let fast = 0;
+    let withProblems = 0;
+    for (let i = 0; i < 600; i++) {
+      const text = generatedDocument(next);
+      const { fast: a, full: b } = both(text, `doc-${i}.md`);
+      assert.deepStrictEqual(a, b, `document ${i}:\n${text}`);
+      if (tookFastPath(text)) {
+        fast++;
+        if (a.diagnostics.length > 0) withProblems++;
+      }
+    }
+    // Both paths are exercised: many documents are plain, many are not, and plain ones still have problems.
+    assert.ok(fast > 60 && fast < 540, `${fast} of 600 took the fast path`);
+    assert.ok(withProblems > 30, `${withProblems} fast-path documents had problems`);
+  });
+
+  it('takes the fast path for plain front matter and builds the positions of every field and item', () => {
+    const text = doc(
+      '---', 'id: retry-with-backoff', 'title: Retry', 'summary: s', 'community: c', 'status: adopted',
+      'tags: [a,  "b", \'c\']', 'appliesTo:', '  languages: [typescript]', '  detect:', "    - 'x\\('", 'related:', '  - other-one', '---',
+    );
+    assert.ok(tookFastPath(text));
+    const p = parsePatternDocument(text, { file: 'p.md', source: 'test' }).pattern!;
+    assert.deepStrictEqual(p.tags, ['a', 'b', 'c']);
+    assert.deepStrictEqual(p.positions.items['tags'], [{ line: 7, column: 8 }, { line: 7, column: 12 }, { line: 7, column: 17 }]);
+    assert.deepStrictEqual(p.positions.items['appliesTo.detect'], [{ line: 11, column: 7 }]);
+    assert.deepStrictEqual(p.positions.fields['appliesTo.detect'], { line: 10, column: 3 });
+    assert.deepStrictEqual(p.positions.items['related'], [{ line: 13, column: 5 }]);
+  });
+
+  it('declines what it does not fully understand, leaving it to the full parser', () => {
+    const declined = [
+      'id: a\nid: b', 'n: 42', 'b: true', 'x: ~', 'a: &x y', 'a: *x', 'a: !tag y', 'a: |\n  y', 'a: >\n  y', 'a: "esc\\n"', 'a: b # c',
+      'a: b: c', 'a: multi\n  line', 'a:\n- same-indent', 'a: [x, ]', 'a: [x] y', 'a: {x: 1}', 'a:\tb', 'a: b\u00a0', '  indented: map',
+      'a:', 'a: "unclosed', "a: 'unclosed", '? complex', 'a:b', '%YAML 1.2', 'a:\n  b:\n    c: d', '"q": v', 'a: [x, [y]]',
+    ];
+    for (const yaml of declined) assert.strictEqual(parsePlainMapping(yaml), undefined, JSON.stringify(yaml));
+  });
+
+  it('still reports invalid front matter with its file, line and cause', () => {
+    const cases: Array<[string, RegExp, number]> = [
+      [doc('---', 'id: a', 'title: A', 'id: b', '---'), /unique/, 4],
+      [doc('---', 'id: a', 'title: A', 'tags: [unclosed', 'status: adopted', '---'), /invalid YAML/, 4],
+      [doc('---', 'id: a', 'title:\tA', 'summary: s: t', '---'), /invalid YAML/, 3],
+    ];
+    for (const [text, cause, minLine] of cases) {
+      const { fast, full } = both(text, 'library/bad.md');
+      assert.deepStrictEqual(fast, full);
+      assert.strictEqual(fast.pattern, undefined);
+      const first = fast.diagnostics[0];
+      assert.strictEqual(first.file, 'library/bad.md');
+      assert.strictEqual(first.code, 'invalid-front-matter');
+      assert.match(first.message, cause);
+      assert.ok(first.line >= minLine, `${first.message} at line ${first.line}`);
+    }
+    // Plain front matter with invalid values goes the fast way and is reported at the value.
+    const badValues = doc('---', 'title: A', 'id: Retry_With_Backoff', 'summary: s', 'community: c', 'status: adopted', '---');
+    assert.ok(tookFastPath(badValues));
+    assert.deepStrictEqual(both(badValues).fast.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), ['p.md:3:5 bad-id']);
+  });
+});
