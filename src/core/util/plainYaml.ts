@@ -1,8 +1,8 @@
 /**
  * A fast path for the plain YAML most front matter is written in: `key: value` lines, flow lists
  * `[a, "b"]`, indented `- item` lists and one level of nested keys, every value a single-line
- * string. It builds the same `yaml` nodes (with source ranges) the full parser would; anything
- * else (numbers, booleans, comments after values, anchors, block scalars, escapes, tabs, duplicate
+ * string, maybe followed by a `# comment`. It builds the same `yaml` nodes (with source ranges) the full parser would; anything
+ * else (numbers, booleans, multi-line values, anchors, block scalars, escapes, tabs, duplicate
  * keys...) is declined, and the caller parses the text with `yaml` itself. The unit tests compare
  * the two over every fixture and a varied set of documents.
  */
@@ -130,20 +130,26 @@ function inlineValue(text: string, offset: number): Node {
   return text.startsWith('[') ? flowSequence(text, offset) : blockScalar(text, offset);
 }
 
-/** A single-line scalar in block context (flow indicators allowed after its first character). */
+/** A single-line scalar in block context (flow indicators allowed after its first character), maybe with a ` # comment` after it. */
 function blockScalar(text: string, offset: number): Scalar<string> {
   if (text.startsWith('"') || text.startsWith("'")) {
     const quoted = quotedScalar(text, offset);
-    if (quoted.length !== text.length) throw new Decline();
+    if (!onlyComment(text.slice(quoted.length))) throw new Decline();
     return quoted.node;
   }
-  return plainScalar(text, offset, false);
+  const comment = text.indexOf(' #');
+  return plainScalar(comment === -1 ? text : text.slice(0, comment).trimEnd(), offset, false);
+}
+
+/** Nothing, or spaces and a comment (what may follow a value on its line). */
+function onlyComment(rest: string): boolean {
+  return rest === '' || /^ +#/.test(rest);
 }
 
 function plainScalar(text: string, offset: number, inFlow: boolean): Scalar<string> {
   if (text === '' || INDICATOR_START.test(text) || NOT_A_STRING.test(text)) throw new Decline();
   if (text.includes(' #') || text.includes(': ') || text.endsWith(':')) throw new Decline();
-  if (inFlow && /[[\]{},#]/.test(text)) throw new Decline();
+  if (inFlow && /[[\]{},]/.test(text)) throw new Decline();
   return scalar(text, offset, offset + text.length);
 }
 
@@ -170,7 +176,7 @@ function quotedScalar(text: string, offset: number): { node: Scalar<string>; len
   throw new Decline();
 }
 
-/** `[a, "b", 'c']` on one line, nothing after the closing bracket. */
+/** `[a, "b", 'c']` on one line, nothing but a comment after the closing bracket. */
 function flowSequence(text: string, offset: number): YAMLSeq {
   const seq = new YAMLSeq();
   seq.flow = true;
@@ -180,7 +186,7 @@ function flowSequence(text: string, offset: number): YAMLSeq {
   };
   skipSpaces();
   if (text[i] === ']') {
-    if (i + 1 !== text.length) throw new Decline();
+    if (!onlyComment(text.slice(i + 1))) throw new Decline();
     seq.range = [offset, offset + i + 1, offset + i + 1];
     return seq;
   }
@@ -198,12 +204,12 @@ function flowSequence(text: string, offset: number): YAMLSeq {
       i += stop;
     }
     skipSpaces();
-    if (text[i] === ']' && i + 1 === text.length) break;
+    if (text[i] === ']' && onlyComment(text.slice(i + 1))) break;
     if (text[i] !== ',') throw new Decline();
     i++;
     skipSpaces();
     if (text[i] === ']') throw new Decline();
   }
-  seq.range = [offset, offset + text.length, offset + text.length];
+  seq.range = [offset, offset + i + 1, offset + i + 1];
   return seq;
 }

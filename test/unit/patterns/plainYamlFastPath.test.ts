@@ -43,8 +43,8 @@ const VARIANTS: Record<string, string[][]> = {
   title: [['title: Retry with backoff'], ['title: Use foo[bar], {always}'], ["title: 'It''s quoted'"], ['title: "Say \\"hi\\""'], ['title: a: b'], ['title: ""'], ['title: Résumé — ünïcode ✓'], ['title: with # hash'], ['title: trailing # comment']],
   summary: [['summary: Retry transient failures.'], ['summary: multi', '  line plain'], ['summary: |', '  block scalar'], ['summary: >-', '  folded'], ['summary:']],
   community: [['community: reliability'], ['community: &anchor reliability'], ['community: true'], ['community: null'], ['community: ~']],
-  status: [['status: adopted'], ['status: deprecated'], ['status: adoptd'], ['status: "proposed"'], []],
-  tags: [['tags: [resilience, http]'], ['tags: []'], ['tags: [ spaced , out ]'], ['tags:', '  - resilience', '  - http'], ['tags: [a, {x: 1}]'], ['tags: [a, b,]'], ['tags: single'], ['tags: [a, [b]]'], ['tags: ["quoted, comma", \'single\']'], ['tags: [1, 2]']],
+  status: [['status: adopted'], ['status: deprecated  # was adopted'], ['status: adoptd'], ['status: "proposed" # quoted'], ['status: adopted#not-a-comment'], []],
+  tags: [['tags: [resilience, http]'], ['tags: []'], ['tags: [ spaced , out ]'], ['tags:', '  - resilience', '  - http'], ['tags: [a, {x: 1}]'], ['tags: [a, b,]'], ['tags: single'], ['tags: [a, [b]]'], ['tags: ["quoted, comma", \'single\']'], ['tags: [1, 2]'], ['tags: [a#b, c#]'], ['tags: [a, #c]']],
   maintainers: [['maintainers: [maya@acme.example, jdelacroix]'], ['maintainers:', '    - "@maya"', '    - not an email!'], ['maintainers: [bench@acme.example, benchbot] # who']],
   appliesTo: [
     ['appliesTo:', '  languages: [typescript]', '  files: ["src/**"]', "  detect: ['retryWithBackoff\\(']"],
@@ -55,7 +55,7 @@ const VARIANTS: Record<string, string[][]> = {
     ['appliesTo: typescript'],
     ['appliesTo:', '  review:', '    rfc: 42'],
   ],
-  related: [['related: [idempotency-keys]'], ['related:', '  - fine-id', '  - Not_An_Id'], ['related: [a-b, c-d]']],
+  related: [['related: [idempotency-keys]'], ['related:', '  - fine-id # first', "  - 'Not_An_Id'  # second"], ['related: [a-b, c-d] #c'], ['related: [a-b, # c', '  c-d]']],
   examples: [['examples: ["src/a.ts#L1-L5"]'], ['examples:', '  - src/a.ts#L10-L20', '  - /etc/passwd']],
   replacedBy: [[], ['replacedBy: circuit-breaker'], ['replacedBy: Bad_Id']],
   extra: [[], ['owner-team: platform'], ['review:', '  rfc: https://example.test/rfcs/42', '  decision-due: 2025-03-01'], ['# a comment line', 'x-note: kept'], ['id: duplicate'], ['weird key: no'], ['tabbed:\tvalue'], ['nbsp: a\u00a0b']],
@@ -119,9 +119,23 @@ describe('pattern front matter: the plain YAML fast path', () => {
     assert.deepStrictEqual(p.positions.items['related'], [{ line: 13, column: 5 }]);
   });
 
+  it('reads the README example, comments after values included, as the full parser does', () => {
+    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    const example = /```markdown\n(---\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has a pattern example');
+    assert.ok(tookFastPath(example));
+    const { fast, full } = both(example);
+    assert.deepStrictEqual(fast, full);
+    assert.strictEqual(fast.pattern?.status, 'adopted');
+    assert.deepStrictEqual(fast.pattern?.maintainers, ['dave@acme.example', 'bob-id']);
+    const comments = doc('---', 'id: a # c', "title: 'T' # c", 'tags: [x] # c', 'related:', '  - b-c # c', 'status: adopted', '---');
+    assert.ok(tookFastPath(comments));
+    assert.deepStrictEqual(both(comments).fast, both(comments).full);
+  });
+
   it('declines what it does not fully understand, leaving it to the full parser', () => {
     const declined = [
-      'id: a\nid: b', 'n: 42', 'b: true', 'x: ~', 'a: &x y', 'a: *x', 'a: !tag y', 'a: |\n  y', 'a: >\n  y', 'a: "esc\\n"', 'a: b # c',
+      'id: a\nid: b', 'n: 42', 'b: true', 'x: ~', 'a: &x y', 'a: *x', 'a: !tag y', 'a: |\n  y', 'a: >\n  y', 'a: "esc\\n"', 'a: x: y # z',
       'a: b: c', 'a: multi\n  line', 'a:\n- same-indent', 'a: [x, ]', 'a: [x] y', 'a: {x: 1}', 'a:\tb', 'a: b\u00a0', '  indented: map',
       'a:', 'a: "unclosed', "a: 'unclosed", '? complex', 'a:b', '%YAML 1.2', 'a:\n  b:\n    c: d', '"q": v', 'a: [x, [y]]',
     ];
