@@ -33,14 +33,15 @@ export function compilePatternDetectors(pattern: Pattern): CompiledPattern {
   const cached = compiled.get(pattern);
   if (cached) return cached;
   const result: CompiledPattern = { detectors: [], diagnostics: [] };
-  const positions = pattern.positions.items['appliesTo.detect'] ?? [];
   pattern.appliesTo.detect.forEach((source, i) => {
-    const pos = positions[i] ?? pattern.positions.fields['appliesTo.detect'] ?? { line: 1, column: 1 };
-    const reject = (reason: string) =>
+    // Positions only for a problem: a pattern read the quick way computes them on first use.
+    const reject = (reason: string) => {
+      const pos = pattern.positions.items['appliesTo.detect']?.[i] ?? pattern.positions.fields['appliesTo.detect'] ?? { line: 1, column: 1 };
       result.diagnostics.push({
         ...diag(pattern.file, pos.line, pos.column, 'bad-detector', `detector \`${source}\` is skipped: ${reason}`),
         patternId: pattern.id,
       });
+    };
     let regex: RE2JS;
     try {
       regex = RE2JS.compile(source);

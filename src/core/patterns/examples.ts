@@ -44,13 +44,14 @@ export interface ExampleCheckOptions {
 /** Reports `broken-example` for each path example whose file is missing or too short. Permalinks are not fetched. */
 export async function checkExamples(pattern: Pattern, options: ExampleCheckOptions): Promise<PatternDiagnostic[]> {
   const diagnostics: PatternDiagnostic[] = [];
-  const positions = pattern.positions.items['examples'] ?? [];
   for (let i = 0; i < pattern.examples.length; i++) {
     const { ref } = parseExampleRef(pattern.examples[i]);
     if (ref?.kind !== 'path') continue;
-    const pos = positions[i] ?? pattern.positions.fields['examples'] ?? { line: 1, column: 1 };
-    const report = (message: string) =>
+    // Positions only for a problem: a pattern read the quick way computes them on first use.
+    const report = (message: string) => {
+      const pos = pattern.positions.items['examples']?.[i] ?? pattern.positions.fields['examples'] ?? { line: 1, column: 1 };
       diagnostics.push({ ...diag(pattern.file, pos.line, pos.column, 'broken-example', message, 'warning'), patternId: pattern.id });
+    };
     if (!(await options.fileExists(ref.path))) {
       report(`example \`${pattern.examples[i]}\`: ${ref.path} does not exist`);
       continue;

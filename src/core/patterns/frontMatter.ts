@@ -1,7 +1,7 @@
 /** Splits a pattern document into YAML front matter and Markdown body, and turns it into a `Pattern`. */
-import { isMap } from 'yaml';
-import { parseYaml } from '../util/yamlReader';
-import type { Pattern, PatternDiagnostic } from './patternTypes';
+import { Document, isMap, type YAMLMap } from 'yaml';
+import { DiagnosticSink, parseYaml, quickYamlValue } from '../util/yamlReader';
+import type { FieldPositions, Pattern, PatternDiagnostic } from './patternTypes';
 import { readPatternFields } from './frontMatterFields';
 import { diag, sortDiagnostics } from './diagnostics';
 
@@ -53,6 +53,8 @@ export interface ParseContext {
   file: string;
   /** Library name recorded on the pattern. */
   source: string;
+  /** False: always the full YAML parser, never the quick path (the tests compare the two). */
+  fastPath?: boolean;
 }
 
 /** Parses and validates one pattern document. Never throws; problems come back as diagnostics. */
@@ -62,7 +64,62 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
   if (!split.ok) {
     return { diagnostics: [diag(file, split.line, 1, 'invalid-front-matter', split.message)] };
   }
+  if (context.fastPath !== false) {
+    const quick = quickPattern(text, split.document, context);
+    if (quick) return { pattern: quick, diagnostics: [] };
+  }
   const { yaml, yamlLine, body, bodyLine } = split.document;
+  const fields = readMapping(yaml, file, yamlLine);
+  if ('diagnostics' in fields) return fields;
+  const { map, sink } = fields;
+  const toPosition = (offset: number) => sink.position(offset);
+  const read = readPatternFields(map, { file, toPosition, openingLine: yamlLine - 1 });
+  if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
+  const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
+  return { pattern, diagnostics: sortDiagnostics(read.diagnostics.map((d) => ({ ...d, patternId: pattern.id }))) };
+}
+
+/** Builds `yaml` nodes (without positions) from plain values, for the one field reader. */
+const nodeFactory = new Document();
+
+/** Plain data made of text only: what most front matter is, and all the quick path takes. */
+function isTextTree(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.every(isTextTree);
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isTextTree);
+}
+
+/** A `? key` line: js-yaml and `yaml` name complex keys differently. */
+const COMPLEX_KEY = /^[ \t]*\?(?:[ \t]|$)/m;
+
+/**
+ * The quick path: front matter whose values are all text and in which the field reader finds no
+ * problem at all is read without positions (js-yaml, several times faster than the full parser).
+ * Positions are only needed to report a problem found later (a dangling reference, a bad detector),
+ * so they come from the full parser the first time anything asks. Undefined: use the full parser,
+ * which reports every problem at its line.
+ */
+function quickPattern(text: string, document: SplitDocument, context: ParseContext): Pattern | undefined {
+  if (COMPLEX_KEY.test(document.yaml)) return undefined;
+  const value = quickYamlValue(document.yaml);
+  if (Array.isArray(value) || !isTextTree(value)) return undefined;
+  const map = nodeFactory.createNode(value, { aliasDuplicateObjects: false }) as YAMLMap;
+  const opening = { line: document.yamlLine - 1, column: 1 };
+  const read = readPatternFields(map, { file: context.file, toPosition: () => opening, openingLine: opening.line });
+  if (!read.fields || read.diagnostics.length > 0) return undefined;
+  const { positions: _withoutPlaces, ...fields } = read.fields;
+  const pattern = { ...fields, body: document.body, bodyLine: document.bodyLine, file: context.file, source: context.source } as Pattern;
+  let positions: FieldPositions | undefined;
+  Object.defineProperty(pattern, 'positions', {
+    enumerable: true,
+    configurable: true,
+    get: () => (positions ??= parsePatternDocument(text, { ...context, fastPath: false }).pattern?.positions ?? { fields: {}, items: {} }),
+  });
+  return pattern;
+}
+
+/** The front matter as a map, or the problems that make it unusable. */
+function readMapping(yaml: string, file: string, yamlLine: number): { map: YAMLMap; sink: DiagnosticSink } | ParsedPattern {
   const { doc, sink, syntaxErrors } = parseYaml(yaml, file, { firstLine: yamlLine });
   if (syntaxErrors.length > 0) {
     return { diagnostics: syntaxErrors.map((e) => diag(file, e.line, e.column, 'invalid-front-matter', `invalid YAML: ${e.message}`)) };
@@ -71,9 +128,5 @@ export function parsePatternDocument(text: string, context: ParseContext): Parse
     const what = doc.contents == null ? 'empty' : 'not a set of `key: value` fields';
     return { diagnostics: [diag(file, 1, 1, 'invalid-front-matter', `front matter is ${what}`)] };
   }
-  const toPosition = (offset: number) => sink.position(offset);
-  const read = readPatternFields(doc.contents, { file, toPosition, openingLine: yamlLine - 1 });
-  if (!read.fields) return { diagnostics: sortDiagnostics(read.diagnostics) };
-  const pattern: Pattern = { ...read.fields, body, bodyLine, file, source: context.source };
-  return { pattern, diagnostics: sortDiagnostics(read.diagnostics.map((d) => ({ ...d, patternId: pattern.id }))) };
+  return { map: doc.contents, sink };
 }

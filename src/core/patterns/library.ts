@@ -100,10 +100,9 @@ function danglingReferences(
         report(pattern, pattern.positions.fields['replacedBy'], 'dangling-replacedBy', `\`${pattern.id}\` cannot replace itself`);
       }
     }
-    const positions = pattern.positions.items['related'] ?? [];
     pattern.related.forEach((id, i) => {
       if (!byId.has(id)) {
-        report(pattern, positions[i] ?? pattern.positions.fields['related'], 'dangling-related', `related \`${id}\`: no pattern has this id${hint(id)}`);
+        report(pattern, pattern.positions.items['related']?.[i] ?? pattern.positions.fields['related'], 'dangling-related', `related \`${id}\`: no pattern has this id${hint(id)}`);
       }
     });
   }

@@ -4,6 +4,7 @@
  * and column of the file (front matter starts below its `---`), and the typed readers of values.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 
 /** A problem in a configuration file, with a place a human can jump to (1-based line/column). */
 export interface ConfigDiagnostic {
@@ -81,6 +82,23 @@ export function parseYaml(text: string, file: string, options: YamlReadOptions =
     sink.warning(warning.pos[0], `YAML: ${warning.message}`);
   }
   return { doc, sink, errorOffsets: doc.errors.map((e) => e.pos[0]), syntaxErrors };
+}
+
+/** An alias (`*name`) where a value starts: `yaml` keeps it as an alias node, js-yaml copies the value. */
+const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
+
+/**
+ * The plain value of `text`, read quickly (js-yaml, the YAML 1.2 core schema, duplicate keys refused)
+ * and without positions; undefined on any error, and for aliases, so the caller falls back to
+ * `parseYaml` for anything it must report. A reader that finds no problem in the value needs no positions.
+ */
+export function quickYamlValue(text: string): unknown {
+  if (ALIAS.test(text)) return undefined;
+  try {
+    return load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when a syntax error falls inside the node, so its parsed content cannot be trusted. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { PatternLibrary } from '../../core/patterns/patternTypes';
 import { loadFolderLibrary } from '../../core/patterns/sources/folderSource';
+import type { ParsedFileCache } from '../../core/patterns/sources/parsedFileCache';
 import { loadGitHubLibrary } from '../../core/patterns/sources/githubSource';
 import { createLibrary } from '../../core/patterns/library';
 import { diag } from '../../core/patterns/diagnostics';
@@ -28,9 +29,10 @@ async function isDirectory(folder: string): Promise<boolean> {
 
 /**
  * `repositories`: roots of the workspace's repositories; those nested inside a workspace folder
- * are library bases too (each clone's own `.constellation/patterns`).
+ * are library bases too (each clone's own `.constellation/patterns`). `parsedFiles`: documents of
+ * earlier loads, so that a reload parses only the files that changed.
  */
-export async function loadLibraries(settings: PatternSettings, github: GitHubSession, cacheDir: string, logger: Logger, signal?: AbortSignal, repositories: readonly string[] = []): Promise<LoadedLibraries> {
+export async function loadLibraries(settings: PatternSettings, github: GitHubSession, cacheDir: string, logger: Logger, signal?: AbortSignal, repositories: readonly string[] = [], parsedFiles?: ParsedFileCache): Promise<LoadedLibraries> {
   const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const nested = repositories.filter((root) => workspaceFolders.some((folder) => {
     const relative = path.relative(folder, root);
@@ -39,7 +41,7 @@ export async function loadLibraries(settings: PatternSettings, github: GitHubSes
   const folders = [...new Set([...workspaceFolders, ...nested])];
   const out: LoadedLibraries = { libraries: [], notices: [], folders: [] };
   const entries = libraryEntries(settings.libraries);
-  const loads = entries.map((entry) => loadEntry(entry, folders, github, cacheDir, logger, signal, out));
+  const loads = entries.map((entry) => loadEntry(entry, folders, github, cacheDir, logger, signal, out, parsedFiles));
   for (const libraries of await Promise.all(loads)) out.libraries.push(...libraries);
   return out;
 }
@@ -52,6 +54,7 @@ async function loadEntry(
   logger: Logger,
   signal: AbortSignal | undefined,
   out: LoadedLibraries,
+  cache: ParsedFileCache | undefined,
 ): Promise<PatternLibrary[]> {
   if (entry.kind === 'github') {
     // The session every feature shares: its endpoint rules, its sign-in, its rate-limit state.
@@ -71,7 +74,7 @@ async function loadEntry(
   }
   if (entry.kind === 'folder') {
     out.folders.push(entry.root);
-    return [await loadFolderLibrary({ root: entry.root, include: entry.include, logger })];
+    return [await loadFolderLibrary({ root: entry.root, include: entry.include, logger, cache })];
   }
   const isDefault = DEFAULT_BASE?.kind === 'workspace' && entry.base === DEFAULT_BASE.base;
   const libraries: PatternLibrary[] = [];
@@ -81,7 +84,7 @@ async function loadEntry(
     if (isDefault && !(await isDirectory(root))) continue;
     out.folders.push(root);
     const name = `workspace:${path.basename(folder)}/${entry.base}`;
-    libraries.push(await loadFolderLibrary({ root, include: entry.include, name, logger }));
+    libraries.push(await loadFolderLibrary({ root, include: entry.include, name, logger, cache }));
   }
   return libraries;
 }

@@ -8,6 +8,7 @@ import type { PatternDiagnostic } from '../../core/patterns/patternTypes';
 import { Debouncer } from '../../core/util/debounce';
 import type { GitHubSession } from '../platform/githubSession';
 import { loadLibraries } from './libraryLoader';
+import { ParsedFileCache } from '../../core/patterns/sources/parsedFileCache';
 import { readPatternSettings } from './patternSettings';
 import { exampleDiagnostics } from './exampleLinks';
 import { toEditorDiagnostic } from '../platform/configDiagnostics';
@@ -24,6 +25,8 @@ export class PatternStore implements vscode.Disposable {
   private controller = new AbortController();
   private folderList: string[] = [];
   private noticeList: string[] = [];
+  /** Every save in a library reloads it: unchanged files are not parsed again. */
+  private readonly parsedFiles = new ParsedFileCache();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('constellation-patterns');
   private readonly loadedEmitter = new vscode.EventEmitter<void>();
@@ -100,7 +103,7 @@ export class PatternStore implements vscode.Disposable {
     const started = performance.now();
     try {
       const roots = await this.repositories().catch(() => []);
-      const loaded = await loadLibraries(readPatternSettings(), this.github, this.cacheDir, this.logger, this.controller.signal, roots);
+      const loaded = await loadLibraries(readPatternSettings(), this.github, this.cacheDir, this.logger, this.controller.signal, roots, this.parsedFiles);
       if (this.controller.signal.aborted) return;
       const catalogue = mergeLibraries(loaded.libraries);
       this.current = catalogue;
