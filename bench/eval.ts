@@ -10,7 +10,8 @@
  *
  * --tune searches the model's settings on the tuning windows (cut-offs two and three years back,
  * one year of events each, unless --cutoff-days/--window-days say otherwise) and prints what it
- * would choose. --fit fits the learned ranker on the same windows (bench/eval/fitMode.ts) and
+ * would choose, with every setting's candidate recall and top-3 per dataset (--grid name=v1,v2
+ * replaces one parameter's values in the grid, --then starts a further grid). --fit fits the learned ranker on the same windows (bench/eval/fitMode.ts) and
  * prints its coefficients, the candidate recall and both models' top-3 (`--lines 0` skips the
  * line queries it does not use).
  */
@@ -22,7 +23,7 @@ import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, t
 import { prepareRealDataset, repoName } from './eval/realDataset';
 import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
 import { fitAndReport, versusProduct } from './eval/fitMode';
-import { toSettings, tune, TUNING_WINDOWS } from './eval/tune';
+import { FILE_GRID, settingsTable, toSettings, tune, TUNING_WINDOWS } from './eval/tune';
 
 interface Args {
   repos: string[];
@@ -36,13 +37,15 @@ interface Args {
   fit: boolean;
   coefficients?: number[];
   set: Record<string, number>;
+  /** --grid name=v1,v2,…: replaces that parameter's values in the --tune grid; --then starts another grid. */
+  grids: Array<Record<string, number[]>>;
   seed: number;
 }
 
-const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--markdown FILE] [--json] [--tune] [--fit] [--coefficients w1,w2,…]';
+const USAGE = 'usage: npm run eval -- --repo DIR [--repo DIR]... [--cutoff-days 365] [--window-days N] [--lines 150] [--resamples 1000] [--set name=value]... [--grid name=v1,v2,…]... [--then] [--markdown FILE] [--json] [--tune] [--fit] [--coefficients w1,w2,…]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, fit: false, set: {}, seed: 1 };
+  const args: Args = { repos: [], lines: 150, resamples: 1000, json: false, tune: false, fit: false, set: {}, grids: [{}], seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -72,7 +75,12 @@ function parseArgs(argv: string[]): Args {
       if (list.length === 0 || !list.every(Number.isFinite)) throw new Error(`--coefficients takes numbers separated by commas, not '${raw}'`);
       args.coefficients = list;
     }
-    else if (a === '--set') {
+    else if (a === '--grid') {
+      const [k, v] = value().split('=');
+      const list = (v ?? '').split(',').map(Number);
+      if (!k || v === undefined || !list.every(Number.isFinite)) throw new Error(`--grid takes name=number,number,…, not '${k}=${v}'`);
+      args.grids[args.grids.length - 1][k] = list;
+    } else if (a === '--then') args.grids.push({}); else if (a === '--set') {
       const [k, v] = value().split('=');
       if (!k || v === undefined || !Number.isFinite(Number(v))) throw new Error(`--set takes name=number, not '${k}=${v}'`);
       args.set[k] = Number(v);
@@ -112,8 +120,9 @@ async function main(): Promise<void> {
     return;
   }
   if (args.tune) {
-    const report = tune(prepared, log);
+    const report = tune(prepared, log, args.grids.map((g) => ({ ...FILE_GRID, ...g })));
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    for (const line of settingsTable(report, prepared)) log(line);
     for (const r of report.top) log(`objective ${(r.objective * 100).toFixed(2)}  pooled top-3 ${(r.pooledTop3 * 100).toFixed(2)}  ${JSON.stringify(r.settings)}`);
     for (const [k, values] of Object.entries(report.marginals)) log(`best objective by ${k}: ${Object.entries(values).map(([v, m]) => `${v} → ${(m * 100).toFixed(2)}`).join(', ')}`);
     log(`tied with the best (tie-break order): ${report.ties.map((t) => JSON.stringify(t)).join(' ')}`);

@@ -33,7 +33,7 @@ function orderBy(ctx: FileContext, file: string, key: (email: string) => number)
 }
 
 /** The product's model, queried exactly as the editor queries a file. */
-export function modelMethod(name = 'Constellation model', options: Partial<ExpertModelOptions> = {}, weights: Partial<ScoreWeights> = {}): FileMethod {
+export function modelMethod(name = 'Constellation model', options: Partial<ExpertModelOptions> = {}, weights: Partial<ScoreWeights> = {}, limit = 50): FileMethod {
   return {
     name,
     rank(ctx, file) {
@@ -42,7 +42,7 @@ export function modelMethod(name = 'Constellation model', options: Partial<Exper
         target: { path: file, kind: 'file' },
         options: { ...defaultExpertModelOptions(ctx.now), ...options },
         classify: UNCLASSIFIED,
-        limit: 50,
+        limit,
         weights,
       });
       return ranking.experts.map((e) => e.email);

@@ -62,10 +62,14 @@ export interface TuneResult {
   objective: number;
   pooledTop3: number;
   perRepo: Record<string, number>;
+  /** Per dataset: share of events whose author is among the ranked candidates at all. */
+  recall: Record<string, number>;
 }
 
 export interface TuneReport {
   top: TuneResult[];
+  /** Every setting tried, in grid order. */
+  all: TuneResult[];
   /** Settings tied with the best (within SETTINGS_TOLERANCE), in the order the tie-break ranks them. */
   ties: Array<Record<string, number>>;
   /** Per parameter and value: the best objective of any setting with that value (sensitivity). */
@@ -99,14 +103,23 @@ export function toSettings(combo: Record<string, number>): ModelSettings {
 
 /** Share of events whose author a ranking puts in its first three (each file ranked once). */
 export function top3(repo: PreparedRepo, rank: (file: string) => string[]): number {
+  return top3AndRecall(repo, rank).top3;
+}
+
+/** top3, and the share of events whose author is anywhere in the (whole) ranking. */
+export function top3AndRecall(repo: PreparedRepo, rank: (file: string) => string[]): { top3: number; recall: number } {
   const cache = new Map<string, string[]>();
   let hits = 0;
+  let found = 0;
   for (const e of repo.dataset.events) {
     let list = cache.get(e.file);
-    if (!list) cache.set(e.file, (list = rank(e.file).slice(0, 3)));
-    if (list.includes(e.author)) hits++;
+    if (!list) cache.set(e.file, (list = rank(e.file)));
+    const at = list.indexOf(e.author);
+    if (at >= 0) found++;
+    if (at >= 0 && at < 3) hits++;
   }
-  return repo.dataset.events.length > 0 ? hits / repo.dataset.events.length : 0;
+  const n = repo.dataset.events.length;
+  return { top3: n > 0 ? hits / n : 0, recall: n > 0 ? found / n : 0 };
 }
 
 /** The best line-level baseline's pooled top-3. */
@@ -126,7 +139,20 @@ function lineBaselineTop3(repos: readonly PreparedRepo[]): number {
   return best;
 }
 
-export function tune(repos: readonly PreparedRepo[], log: (line: string) => void = () => undefined, grid = FILE_GRID, linesGrid = LINES_GRID): TuneReport {
+/** Every setting of one grid or of several (each its own cartesian product), each setting once. */
+function settingsOf(grids: ReadonlyArray<Readonly<Record<string, readonly number[]>>>): Array<Record<string, number>> {
+  const seen = new Set<string>();
+  const out: Array<Record<string, number>> = [];
+  for (const grid of grids) {
+    for (const combo of combinations(grid)) {
+      const key = JSON.stringify(combo);
+      if (!seen.has(key)) out.push(combo), seen.add(key);
+    }
+  }
+  return out;
+}
+
+export function tune(repos: readonly PreparedRepo[], log: (line: string) => void = () => undefined, grid: Readonly<Record<string, readonly number[]>> | ReadonlyArray<Readonly<Record<string, readonly number[]>>> = FILE_GRID, linesGrid = LINES_GRID): TuneReport {
   const total = repos.reduce((n, r) => n + r.dataset.events.length, 0) || 1;
   const baselines: TuneReport['baselines'] = {};
   for (const r of repos) {
@@ -140,20 +166,22 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
   const results: TuneResult[] = [];
   const marginals: TuneReport['marginals'] = {};
   let done = 0;
-  for (const combo of combinations(grid)) {
+  for (const combo of settingsOf(Array.isArray(grid) ? grid : [grid])) {
     const settings = toSettings(combo);
     const perRepo: Record<string, number> = {};
+    const recall: Record<string, number> = {};
     let pooled = 0;
     let penalty = 0;
     for (const r of repos) {
-      const method = modelMethod('model', settings.options, settings.weights);
-      const t = top3(r, (file) => method.rank(r.ctx, file));
+      const method = modelMethod('model', settings.options, settings.weights, Number.MAX_SAFE_INTEGER);
+      const { top3: t, recall: reached } = top3AndRecall(r, (file) => method.rank(r.ctx, file));
       perRepo[r.dataset.name] = t;
+      recall[r.dataset.name] = reached;
       const share = r.dataset.events.length / total;
       pooled += share * t;
       penalty += share * Math.max(0, baselines[r.dataset.name].top3 - t - 0.01);
     }
-    const result = { settings: combo, objective: pooled - penalty, pooledTop3: pooled, perRepo };
+    const result = { settings: combo, objective: pooled - penalty, pooledTop3: pooled, perRepo, recall };
     results.push(result);
     for (const [k, v] of Object.entries(combo)) {
       const m = (marginals[k] ??= {});
@@ -161,6 +189,7 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
     }
     if (++done % 50 === 0) log(`  ${done} settings tried`);
   }
+  const all = [...results];
   results.sort((a, b) => b.objective - a.objective);
   const ties = results.filter((r) => r.objective >= results[0].objective - SETTINGS_TOLERANCE);
   const prior = (r: TuneResult): number => (r.settings.activity ?? 0) + (r.settings.longActivity ?? 0);
@@ -183,5 +212,26 @@ export function tune(repos: readonly PreparedRepo[], log: (line: string) => void
   const floor = Math.max(bestTop3 - LINES_TOLERANCE, lineBaselineTop3(repos));
   const bestLines = lines.filter((l) => l.top3 >= floor).sort((a, b) => b.linesBoost - a.linesBoost)[0] ?? lines.find((l) => l.top3 === bestTop3);
   const chosen: ModelSettings = { options: best.options, weights: { ...best.weights, linesBoost: bestLines?.linesBoost ?? 0 } };
-  return { top: results.slice(0, 10), ties: ties.map((t) => t.settings), marginals, baselines, lines, chosen };
+  return { top: results.slice(0, 10), all, ties: ties.map((t) => t.settings), marginals, baselines, lines, chosen };
+}
+
+const pct = (v: number): string => (v * 100).toFixed(1);
+
+/** Markdown rows: per dataset, each setting's candidate recall / top-3; then pooled top-3 and the objective. */
+export function settingsTable(report: TuneReport, repos: readonly PreparedRepo[]): string[] {
+  const label = (r: TuneResult): string => Object.entries(r.settings).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `| tuning dataset | events | best baseline top-3 | ${report.all.map(label).join(' | ')} |`,
+    `|---|---|---|${report.all.map(() => '---|').join('')}`,
+  ];
+  for (const r of repos) {
+    const name = r.dataset.name;
+    const b = report.baselines[name];
+    lines.push(`| ${name} | ${r.dataset.events.length} | ${pct(b.top3)} (${b.method}) | ${report.all.map((s) => `${pct(s.recall[name])} / ${pct(s.perRepo[name])}`).join(' | ')} |`);
+  }
+  const total = repos.reduce((n, r) => n + r.dataset.events.length, 0) || 1;
+  const pooledRecall = (s: TuneResult): number => repos.reduce((a, r) => a + (r.dataset.events.length / total) * s.recall[r.dataset.name], 0);
+  lines.push(`| **pooled recall / top-3** | ${total} | | ${report.all.map((s) => `${pct(pooledRecall(s))} / ${(s.pooledTop3 * 100).toFixed(2)}`).join(' | ')} |`);
+  lines.push(`| **objective** | | | ${report.all.map((s) => (s.objective * 100).toFixed(2)).join(' | ')} |`);
+  return lines;
 }

@@ -1,6 +1,6 @@
 import type { FileHistory, HistoryIndexData } from '../git/historyTypes';
 import { isBot } from './bots';
-import { decayWeight } from './scoring';
+import { decayWeight, plateauDecayWeight } from './scoring';
 
 /** One person's activity under a folder. */
 export interface AreaPerson {
@@ -39,6 +39,8 @@ export interface AreaStats {
 export interface AreaSettings {
   halfLifeDays: number;
   activityHalfLifeDays: number;
+  /** Full weight for commits of the last so many days in the activity term (0: none). */
+  activityPlateauDays?: number;
   longActivityHalfLifeDays: number;
   extraBots: readonly string[];
 }
@@ -122,18 +124,18 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
       }
     }
   }
-  const weighted = (halfLifeDays: number): { byPerson: Map<string, number>; max: number } => {
+  const weighted = (halfLifeDays: number, plateauDays = 0): { byPerson: Map<string, number>; max: number } => {
     const byPerson = new Map<string, number>();
     let max = 0;
     for (const [email, times] of commitTimes) {
       let a = 0;
-      for (const t of times) a += decayWeight(t, reference, halfLifeDays);
+      for (const t of times) a += plateauDecayWeight(t, reference, halfLifeDays, plateauDays);
       byPerson.set(email, a);
       if (a > max) max = a;
     }
     return { byPerson, max };
   };
-  const short = weighted(settings.activityHalfLifeDays);
+  const short = weighted(settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0);
   const long = weighted(settings.longActivityHalfLifeDays);
   return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, human };
 }
@@ -145,7 +147,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
 export function areaStats(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   let bySettings = cache.get(index);
   if (!bySettings) cache.set(index, (bySettings = new Map()));
-  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
+  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
   let stats = bySettings.get(key);
   if (!stats) bySettings.set(key, (stats = build(index, settings)));
   return stats;

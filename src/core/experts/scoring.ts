@@ -39,6 +39,12 @@ export interface ScoreWeights {
   activity: number;
   /** Half-life of the activity term, in days. */
   activityHalfLifeDays: number;
+  /**
+   * Commits of the last `activityPlateauDays` count fully in A(p), the half-life decay starting
+   * from there, so a short pause costs nothing while a long absence still fades; 0 (the default)
+   * decays from the reference.
+   */
+  activityPlateauDays?: number;
   /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
   longActivity: number;
   longActivityHalfLifeDays: number;
@@ -77,6 +83,12 @@ export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, oth
 export function decayWeight(time: number, reference: number, halfLifeDays: number): number {
   if (!(halfLifeDays > 0) || !Number.isFinite(halfLifeDays)) return 1;
   return Math.pow(2, -Math.max(0, reference - time) / (halfLifeDays * DAY));
+}
+
+/** decayWeight with a plateau: full weight up to `plateauDays` old, then halved every `halfLifeDays`. */
+export function plateauDecayWeight(time: number, reference: number, halfLifeDays: number, plateauDays: number): number {
+  const plateau = plateauDays > 0 && Number.isFinite(plateauDays) ? plateauDays * DAY : 0;
+  return decayWeight(Math.min(reference, time + plateau), reference, halfLifeDays);
 }
 
 export function isFormer(lastActive: number | undefined, now: number, formerAfterDays: number): boolean {
