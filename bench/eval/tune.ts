@@ -146,7 +146,9 @@ function settingsOf(grids: ReadonlyArray<Readonly<Record<string, readonly number
   for (const grid of grids) {
     for (const combo of combinations(grid)) {
       const key = JSON.stringify(combo);
-      if (!seen.has(key)) out.push(combo), seen.add(key);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(combo);
     }
   }
   return out;
