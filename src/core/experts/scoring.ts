@@ -42,7 +42,8 @@ export interface ScoreWeights {
   /**
    * Commits of the last `activityPlateauDays` count fully in A(p), the half-life decay starting
    * from there, so a short pause costs nothing while a long absence still fades; 0 (the default)
-   * decays from the reference.
+   * decays from the reference. An option of the evaluation: tried on the tuning windows, it did
+   * not beat the default (docs/ranking-evaluation.md, "Tried").
    */
   activityPlateauDays?: number;
   /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
