@@ -181,7 +181,7 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const html = await eventually('the page', async () => api.communities.page('community')?.html);
       const section = /<section id="org"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       assert.match(section, /no hub is configured — set constellation\.hub\.repository/, html);
-      assert.ok(section.includes('<code>ledger:src/retry/**</code>'), section);
+      assert.ok(section.includes('<code>acme/ledger:src/retry/**</code>'), section);
       const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
       assert.ok(node?.kind === 'community' && node.tooltip.includes('no hub is configured') && !node.description.includes('from the hub'), JSON.stringify(node));
     });

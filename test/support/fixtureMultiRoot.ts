@@ -143,7 +143,7 @@ export function createMultiRootFixture(dir: string): MultiRootFixture {
     '    name: HTTP Guild',
     // Retries across the organisation: the web checkout (cloned here and in the hub), the ledger's
     // retry policy (in the hub only), and ledger docs the hub has no figures for.
-    '    codeAreas: ["http:src/**", "web:src/**", "ledger:src/retry/**", "ledger:docs/**"]',
+    '    codeAreas: ["http:src/**", "web:src/**", "acme/ledger:src/retry/**", "ledger:docs/**"]',
     '    venue:',
     '      backend: files',
     '      path: .constellation/threads/http',
@@ -180,7 +180,7 @@ export function createMultiRootFixture(dir: string): MultiRootFixture {
     },
     ledgerImport: { file: 'src/app.ts', line: header, character: "import { post } from '@acme/".length + 2, specifier: '@acme/ledger' },
     httpThread,
-    hubOnlyAreas: ['ledger:src/retry/**', 'ledger:docs/**'],
+    hubOnlyAreas: ['acme/ledger:src/retry/**', 'ledger:docs/**'],
     codegenPattern: 'template-rendering',
   };
 }

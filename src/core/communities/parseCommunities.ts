@@ -160,12 +160,15 @@ function readCodeAreas(node: Node | undefined, report: Report): CodeArea[] {
   return areas;
 }
 
-/** `repo:glob` when the part before the first `:` is a plain name (no glob characters, no slash). */
+/** A repository as code areas name it: `billing`, or `acme/billing` as its remote does. */
+const REPOSITORY_NAME = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?$/;
+
+/** `repo:glob` when the part before the first `:` names a repository (`billing` or `acme/billing`). */
 export function parseCodeArea(text: string): CodeArea {
   const colon = text.indexOf(':');
   if (colon > 0) {
     const repo = text.slice(0, colon);
-    if (!GLOB_CHARS.test(repo) && !repo.includes('/')) {
+    if (!GLOB_CHARS.test(repo) && REPOSITORY_NAME.test(repo)) {
       return { repo, glob: text.slice(colon + 1).replace(/^\/+/, '') };
     }
   }

@@ -105,7 +105,9 @@ describe('communities config', () => {
     assert.ok(globSpecificity('src/api/**') > globSpecificity('src/**'));
     assert.ok(globSpecificity('src/*.ts') > globSpecificity('**/*.ts'));
     assert.deepStrictEqual(parseCodeArea('billing:src/**'), { repo: 'billing', glob: 'src/**' });
-    assert.deepStrictEqual(parseCodeArea('src/a:b/**'), { glob: 'src/a:b/**' });
+    assert.deepStrictEqual(parseCodeArea('acme/billing:src/**'), { repo: 'acme/billing', glob: 'src/**' });
+    assert.deepStrictEqual(parseCodeArea('src/a/b:c/**'), { glob: 'src/a/b:c/**' });
+    assert.deepStrictEqual(parseCodeArea('src/**/x:y'), { glob: 'src/**/x:y' });
     assert.deepStrictEqual(parseCodeArea('*:x'), { glob: '*:x' });
     assert.deepStrictEqual(['src/api/**', 'src/{a,b}/*.ts', 'README.md', '**/*.ts', 'lib/+(x)', 'a\\*b'].map(literalPrefix), ['src/api/', 'src/', 'README.md', '', 'lib/', 'a']);
   });
