@@ -33,8 +33,22 @@ export interface AreaStats {
   /** The same with the long activity half-life. */
   longActivity: Map<string, number>;
   maxLongActivity: number;
+  /**
+   * Person → return affinity: the share of p's changes to a file p had first changed at least
+   * RETURN_GAP_DAYS earlier (coming back to one's files, not one burst), smoothed towards
+   * `baseReturnAffinity` with RETURN_SMOOTHING changes, so one change says little.
+   */
+  returnAffinity: Map<string, number>;
+  /** Everyone's share: the affinity of a person with no changes. */
+  baseReturnAffinity: number;
   human: (email: string) => boolean;
 }
+
+/** A change counts as a return when the person first changed the file at least this long before. */
+export const RETURN_GAP_DAYS = 7;
+/** Strength of the return affinity's prior, in changes. */
+export const RETURN_SMOOTHING = 5;
+const DAY = 86_400;
 
 export interface AreaSettings {
   halfLifeDays: number;
@@ -98,6 +112,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   const folders = new Map<string, FolderStats>();
   // A commit shows as the same author time on every file it changed: distinct times approximate commits.
   const commitTimes = new Map<string, Set<number>>();
+  const returns = new Map<string, { changes: number; returns: number }>();
   for (const [path, file] of index.files) {
     const own = fileStats(file, reference, settings.halfLifeDays, human);
     for (const [email, c] of file.contributions) {
@@ -105,6 +120,11 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
       let times = commitTimes.get(email);
       if (!times) commitTimes.set(email, (times = new Set()));
       for (const t of c.changeTimes) times.add(t);
+      let r = returns.get(email);
+      if (!r) returns.set(email, (r = { changes: 0, returns: 0 }));
+      const first = c.changeTimes[0];
+      for (const t of c.changeTimes) if (t - first >= RETURN_GAP_DAYS * DAY) r.returns++;
+      r.changes += c.changeTimes.length;
     }
     for (const folder of parentFolders(path)) {
       let stats = folders.get(folder);
@@ -137,7 +157,16 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   };
   const short = weighted(settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0);
   const long = weighted(settings.longActivityHalfLifeDays);
-  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, human };
+  let allChanges = 0;
+  let allReturns = 0;
+  for (const r of returns.values()) {
+    allChanges += r.changes;
+    allReturns += r.returns;
+  }
+  const base = allChanges > 0 ? allReturns / allChanges : 0;
+  const returnAffinity = new Map<string, number>();
+  for (const [email, r] of returns) returnAffinity.set(email, (r.returns + RETURN_SMOOTHING * base) / (r.changes + RETURN_SMOOTHING));
+  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, returnAffinity, baseReturnAffinity: base, human };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { fileStats, parentFolders, type AreaStats, type FolderStats } from './areaStats';
 import { featureContext, featuresOf, linearScore, smoothedShare } from './features';
-import type { ScoreWeights } from './scoring';
+import { saturatedRatio, type ScoreWeights } from './scoring';
 import type { EvidenceKind, ExpertEvidence } from './types';
 
 /** A person with the evidence gathered for one query and an unnormalized score. */
@@ -59,13 +59,22 @@ function chainTo(stats: AreaStats, folder: string): FolderStats[] {
 }
 
 /** The activity term times p's smoothed share of their own work along `chain` (see scoring.ts). */
-function activityTerm(value: number | undefined, max: number, exponent: number): number {
-  return max > 0 && exponent !== 0 ? Math.pow(((value ?? 0) + ACTIVITY_FLOOR * max) / max, exponent) : 1;
+function activityTerm(value: number | undefined, max: number, exponent: number, saturation = 0): number {
+  return max > 0 && exponent !== 0 ? Math.pow(saturatedRatio(((value ?? 0) + ACTIVITY_FLOOR * max) / max, saturation), exponent) : 1;
+}
+
+/** Keeps the return affinity from reaching 0, so nobody with evidence drops out of the list. */
+const AFFINITY_FLOOR = 0.01;
+
+/** p's return affinity to the power `exponent` (1 when off). */
+function affinityTerm(email: string, stats: AreaStats, exponent: number | undefined): number {
+  if (!exponent) return 1;
+  return Math.pow(Math.max(AFFINITY_FLOOR, stats.returnAffinity.get(email) ?? stats.baseReturnAffinity), exponent);
 }
 
 function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights): number {
-  const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
-  return activity * smoothedShare(email, chain, w.smoothing);
+  const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity, w.activitySaturation ?? 0) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
+  return activity * affinityTerm(email, stats, w.returnAffinity) * smoothedShare(email, chain, w.smoothing);
 }
 
 function evidenceOf(email: string, file: FolderStats | undefined, area: FolderStats | undefined): ExpertEvidence {

@@ -46,6 +46,18 @@ export interface ScoreWeights {
    * not beat the default (docs/ranking-evaluation.md, "Tried").
    */
   activityPlateauDays?: number;
+  /**
+   * Saturates the activity ratio r = A(p)/max A before the exponent: r·(1 + κ)/(r + κ), 1 for the
+   * most active person, about r/κ for r ≪ κ and close to 1 for everyone above κ, so a burst
+   * contributor's lead over a steady maintainer stays bounded. 0 (the default) keeps r.
+   */
+  activitySaturation?: number;
+  /**
+   * Exponent of p's return affinity (areaStats.ts: the smoothed share of p's changes that touch a
+   * file p had changed before), multiplying the score, so a maintainer who keeps coming back to
+   * their files outweighs a drive-by contributor; 0 (the default) leaves the score as it is.
+   */
+  returnAffinity?: number;
   /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
   longActivity: number;
   longActivityHalfLifeDays: number;
@@ -90,6 +102,12 @@ export function decayWeight(time: number, reference: number, halfLifeDays: numbe
 export function plateauDecayWeight(time: number, reference: number, halfLifeDays: number, plateauDays: number): number {
   const plateau = plateauDays > 0 && Number.isFinite(plateauDays) ? plateauDays * DAY : 0;
   return decayWeight(Math.min(reference, time + plateau), reference, halfLifeDays);
+}
+
+/** The saturated activity ratio of `activitySaturation` (see ScoreWeights); κ ≤ 0 returns r. */
+export function saturatedRatio(ratio: number, saturation: number): number {
+  if (!(saturation > 0) || !Number.isFinite(saturation)) return ratio;
+  return (ratio * (1 + saturation)) / (ratio + saturation);
 }
 
 export function isFormer(lastActive: number | undefined, now: number, formerAfterDays: number): boolean {
