@@ -55,6 +55,8 @@ export interface AreaSettings {
   activityHalfLifeDays: number;
   /** Full weight for commits of the last so many days in the activity term (0: none). */
   activityPlateauDays?: number;
+  /** Count active days rather than commits in the (short) activity term (default false). */
+  activityDays?: boolean;
   longActivityHalfLifeDays: number;
   extraBots: readonly string[];
 }
@@ -97,6 +99,16 @@ export function fileStats(file: FileHistory | undefined, reference: number, half
     stats.recency += recency;
   }
   return stats;
+}
+
+/** One time per UTC day with commits (that day's latest), so ten commits of one afternoon count once. */
+function activeDays(times: Iterable<number>): number[] {
+  const byDay = new Map<number, number>();
+  for (const t of times) {
+    const day = Math.floor(t / DAY);
+    byDay.set(day, Math.max(byDay.get(day) ?? -Infinity, t));
+  }
+  return [...byDay.values()];
 }
 
 function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
@@ -144,18 +156,18 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
       }
     }
   }
-  const weighted = (halfLifeDays: number, plateauDays = 0): { byPerson: Map<string, number>; max: number } => {
+  const weighted = (halfLifeDays: number, plateauDays = 0, byDay = false): { byPerson: Map<string, number>; max: number } => {
     const byPerson = new Map<string, number>();
     let max = 0;
     for (const [email, times] of commitTimes) {
       let a = 0;
-      for (const t of times) a += plateauDecayWeight(t, reference, halfLifeDays, plateauDays);
+      for (const t of byDay ? activeDays(times) : times) a += plateauDecayWeight(t, reference, halfLifeDays, plateauDays);
       byPerson.set(email, a);
       if (a > max) max = a;
     }
     return { byPerson, max };
   };
-  const short = weighted(settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0);
+  const short = weighted(settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.activityDays ?? false);
   const long = weighted(settings.longActivityHalfLifeDays);
   let allChanges = 0;
   let allReturns = 0;
@@ -176,7 +188,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
 export function areaStats(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   let bySettings = cache.get(index);
   if (!bySettings) cache.set(index, (bySettings = new Map()));
-  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
+  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.activityDays ? 1 : 0, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
   let stats = bySettings.get(key);
   if (!stats) bySettings.set(key, (stats = build(index, settings)));
   return stats;

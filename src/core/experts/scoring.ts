@@ -58,6 +58,11 @@ export interface ScoreWeights {
    * their files outweighs a drive-by contributor; 0 (the default) leaves the score as it is.
    */
   returnAffinity?: number;
+  /**
+   * 1: A(p) counts p's active days (UTC days with a commit) instead of commits, so a burst of
+   * many small commits counts no more than a steady week. 0 (the default) counts commits.
+   */
+  activityDays?: number;
   /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
   longActivity: number;
   longActivityHalfLifeDays: number;
