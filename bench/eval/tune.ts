@@ -38,6 +38,7 @@ export const TUNING_WINDOWS: ReadonlyArray<{ cutoffDays: number; windowDays: num
 export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
   activity: [3],
   activityHalfLifeDays: [30],
+  activityDays: [0, 1],
   longActivity: [0, 1, 2],
   smoothing: [3],
   halfLifeDays: [180],

@@ -8,8 +8,9 @@
  *
  *   c_p(X)  p's changes under X (a file or folder), each weighted 2^(−age/halfLifeDays)
  *   c(X)    everyone's, so c(child)/c(parent) is how much of all work goes into the child
- *   A(p)    p's commits anywhere in the repository, weighted 2^(−age/activityHalfLifeDays)
- *   L(p)    the same over the long run, weighted 2^(−age/longActivityHalfLifeDays)
+ *   A(p)    p's active days (UTC days with a commit) anywhere in the repository, each weighted
+ *           2^(−age/activityHalfLifeDays), so a burst of many commits in a day counts as one day
+ *   L(p)    p's commits over the long run, weighted 2^(−age/longActivityHalfLifeDays)
  *
  * The product is p's share of their own work that lands on f, each step smoothed towards the
  * repository's average split (a Dirichlet prior of strength `smoothing`), so someone with one
@@ -59,8 +60,9 @@ export interface ScoreWeights {
    */
   returnAffinity?: number;
   /**
-   * 1: A(p) counts p's active days (UTC days with a commit) instead of commits, so a burst of
-   * many small commits counts no more than a steady week. 0 (the default) counts commits.
+   * 1 (the default): A(p) counts p's active days (UTC days with a commit) rather than commits, so
+   * a burst of many small commits in a day counts no more than one day of a steady maintainer's;
+   * 0 counts commits (the model before; docs/ranking-evaluation.md, "Tried: active days").
    */
   activityDays?: number;
   /** Exponent of the long-run activity term (the same with `longActivityHalfLifeDays`). */
@@ -81,6 +83,7 @@ export interface ScoreWeights {
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   activity: 3,
   activityHalfLifeDays: 30,
+  activityDays: 1,
   longActivity: 1,
   longActivityHalfLifeDays: 365,
   smoothing: 3,

@@ -59,8 +59,9 @@ describe('activity plateau (activityPlateauDays)', () => {
 
   it('keeps a maintainer back from a three-week pause above a one-week burst, which the plain half-life does not', () => {
     const index = pausedMaintainerHistory();
-    const plain = rank(index, 'src/core.ts', {});
-    const plateau = rank(index, 'src/core.ts', { activityPlateauDays: 30 });
+    // Commits, not active days: the plateau's question is the plain half-life's (activityDays 0).
+    const plain = rank(index, 'src/core.ts', { activityDays: 0 });
+    const plateau = rank(index, 'src/core.ts', { activityDays: 0, activityPlateauDays: 30 });
     assert.ok(plain.indexOf('burst@vendor.test') < plain.indexOf('maintainer@team.test'), `plain half-life: ${plain.join(', ')}`);
     assert.strictEqual(plateau[0], 'maintainer@team.test', `with the plateau: ${plateau.join(', ')}`);
     assert.ok(plateau.indexOf('maintainer@team.test') < plateau.indexOf('burst@vendor.test'));
@@ -68,7 +69,7 @@ describe('activity plateau (activityPlateauDays)', () => {
 
   it('still fades someone gone for six months, however much of the file they wrote', () => {
     const index = pausedMaintainerHistory();
-    const plateau = rank(index, 'src/core.ts', { activityPlateauDays: 30 });
+    const plateau = rank(index, 'src/core.ts', { activityDays: 0, activityPlateauDays: 30 });
     assert.strictEqual(plateau[plateau.length - 1], 'gone@team.test', `with the plateau: ${plateau.join(', ')}`);
     const stats = areaStats(index, { halfLifeDays: 180, activityHalfLifeDays: 30, activityPlateauDays: 30, longActivityHalfLifeDays: 365, extraBots: [] });
     // Sixty commits, the newest 150 days past the plateau: under 5% of the most active person's, under 10⁻⁴ cubed.

@@ -59,11 +59,13 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
   });
   after(() => repo.dispose());
 
-  it('with the defaults, the one-hour burst outranks the maintainer who paused 18 days', () => {
-    const order = rank(index, {});
-    assert.deepStrictEqual(order, [burst.email, maintainer.email]);
-    // Off is off: the options at 0 rank exactly as the defaults.
-    assert.deepStrictEqual(rank(index, { activityDays: 0, activitySaturation: 0, returnAffinity: 0 }), order);
+  it('counting commits (the model before), the one-hour burst outranks the maintainer who paused 18 days', () => {
+    assert.deepStrictEqual(rank(index, { activityDays: 0 }), [burst.email, maintainer.email]);
+  });
+
+  it('the defaults count active days and leave saturation and return affinity off', () => {
+    assert.deepStrictEqual(rank(index, {}), [maintainer.email, burst.email]);
+    assert.deepStrictEqual(rank(index, { activityDays: 1, activitySaturation: 0, returnAffinity: 0 }), rank(index, {}));
   });
 
   it('counting active days, the burst is one day against thirty weeks, and the maintainer leads', () => {
@@ -86,8 +88,8 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
       assert.ok(saturatedRatio(r, 0.3) > saturatedRatio(r, 1), 'a smaller κ saturates sooner');
     }
     assert.ok(saturatedRatio(0.3, 0.3) >= (1 + 0.3) / 2 - 1e-12, 'above κ, at least half way to 1');
-    assert.deepStrictEqual(rank(index, { activitySaturation: 0.3 }), [maintainer.email, burst.email]);
-    assert.deepStrictEqual(rank(index, { activitySaturation: 1 }), [burst.email, maintainer.email]);
+    assert.deepStrictEqual(rank(index, { activityDays: 0, activitySaturation: 0.3 }), [maintainer.email, burst.email]);
+    assert.deepStrictEqual(rank(index, { activityDays: 0, activitySaturation: 1 }), [burst.email, maintainer.email]);
   });
 
   it('return affinity: the maintainer keeps coming back to their files, the burst never did', () => {
@@ -99,6 +101,6 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
     assert.ok(Math.abs(stats.baseReturnAffinity - base) < 1e-9, `base ${stats.baseReturnAffinity}`);
     assert.ok(Math.abs(mara - (43 + 5 * base) / 50) < 1e-9, `maintainer ${mara}`);
     assert.ok(Math.abs(bo - (5 * base) / 17) < 1e-9, `burst ${bo}`);
-    assert.deepStrictEqual(rank(index, { returnAffinity: 2 }), [maintainer.email, burst.email]);
+    assert.deepStrictEqual(rank(index, { activityDays: 0, returnAffinity: 2 }), [maintainer.email, burst.email]);
   });
 });
