@@ -33,7 +33,8 @@ export const TUNING_WINDOWS: ReadonlyArray<{ cutoffDays: number; windowDays: num
  * half-lives 180/365: 480 settings) costs about 11 s a setting over the 18 tuning datasets,
  * some 90 minutes on the shared machine, so it was not run; 90-day change half-lives and areas
  * of 30 or 300 changes lost in every earlier search. Later questions ran as `--grid`/`--then`
- * overrides of this grid (the commands are in docs/ranking-evaluation.md).
+ * overrides of this grid (the commands are in docs/ranking-evaluation.md); `activityDays` (what
+ * A(p) counts: commits 0, active days 1) joined it when active days became the default.
  */
 export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
   activity: [3],

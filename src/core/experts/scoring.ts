@@ -50,13 +50,15 @@ export interface ScoreWeights {
   /**
    * Saturates the activity ratio r = A(p)/max A before the exponent: r·(1 + κ)/(r + κ), 1 for the
    * most active person, about r/κ for r ≪ κ and close to 1 for everyone above κ, so a burst
-   * contributor's lead over a steady maintainer stays bounded. 0 (the default) keeps r.
+   * contributor's lead over a steady maintainer stays bounded. 0 (the default) keeps r. An option
+   * of the evaluation: on the tuning windows it tied or lost (docs/ranking-evaluation.md, "Tried").
    */
   activitySaturation?: number;
   /**
    * Exponent of p's return affinity (areaStats.ts: the smoothed share of p's changes that touch a
    * file p had changed before), multiplying the score, so a maintainer who keeps coming back to
-   * their files outweighs a drive-by contributor; 0 (the default) leaves the score as it is.
+   * their files outweighs a drive-by contributor; 0 (the default) leaves the score as it is. An
+   * option of the evaluation: positive exponents lost on the tuning windows ("Tried" as above).
    */
   returnAffinity?: number;
   /**
