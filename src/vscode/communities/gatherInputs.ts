@@ -14,7 +14,7 @@ import type { CommunityInputs, CommunityReportOptions, RepositoryHistory } from 
 import type { OrgDirectory } from '../../core/directory/orgDirectory';
 import { parseRemoteUrl } from '../../core/threads/permalink';
 import type { ExpertsApi } from '../experts/expertsFeature';
-import { communityDirectory } from '../org/communityContext';
+import { communityDirectory } from '../../core/hub/communityContext';
 import type { PatternsApi } from '../patterns/patternsApi';
 import { setting } from '../platform/configuration';
 import type { Platform } from '../platform/platform';

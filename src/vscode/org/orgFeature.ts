@@ -16,7 +16,7 @@ import type { Platform } from '../platform/platform';
 import { HubService, type HubStatus } from './hubService';
 import type { HubActivityOptions, OrgApi } from './orgApi';
 import { IMPORT_LANGUAGES, ImportExpertsHoverProvider, personToAsk } from './importHover';
-import { communityHubActivity } from './communityContext';
+import { communityHubActivity } from '../../core/hub/communityContext';
 import { orgContext } from './orgContext';
 import { WhoKnowsPicker, type PersonAction } from './whoKnowsPicker';
 

@@ -3,11 +3,13 @@
  * one whose communities.yml declares the communities, as the report is computed), never the
  * repository of whatever file happens to be open. The report (gatherInputs) and the hub's figures
  * (OrgApi.hubActivity) both go through `communityDirectory`, so one person has one team and one
- * relationship on a community's page. No editor import (unit-tested on plain repositories).
+ * relationship on a community's page.
  */
-import type { OrgDirectory } from '../../core/directory/orgDirectory';
-import { hubAreaActivity, type CodeAreaSpec, type HubAreaActivity, type HubIndex } from '../../core/hub';
-import type { CodeArea } from '../../core/communities/communityTypes';
+import type { OrgDirectory } from '../directory/orgDirectory';
+import { hubAreaActivity, type HubAreaActivity } from './areaActivity';
+import type { HubIndex } from './hubIndex';
+import type { CodeAreaSpec } from './hubTargets';
+import type { CodeArea } from '../communities/communityTypes';
 
 export interface DirectoryOfRepository {
   /** The repository's loaded directory (the platform's OrgDirectoryService, a DirectoryCache). */

@@ -11,7 +11,7 @@ import { FolderHubSource } from '../../../src/core/hub/hubSource';
 import { silentLogger } from '../../../src/core/logger';
 import { exportRepository } from '../../../src/core/summary/exportRepository';
 import { writeSummaryFile } from '../../../src/core/summary/summaryFile';
-import { communityDirectory, communityHubActivity, type CommunityHubContext } from '../../../src/vscode/org/communityContext';
+import { communityDirectory, communityHubActivity, type CommunityHubContext } from '../../../src/core/hub/communityContext';
 import { TestRepo } from '../../support/gitRepo';
 
 const you = { name: 'Yuki Developer', email: 'you@acme.example' };
