@@ -1,9 +1,10 @@
 import * as assert from 'assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parsePatternDocument } from '../../src/core/patterns/frontMatter';
+import { RACY_WINDOW_MS } from '../../src/core/patterns/sources/parsedFileCache';
 import type { ConstellationApi } from '../../src/extension';
 import type { PatternsNode } from '../../src/vscode/patterns/patternTreeModel';
 import type { UsageSearchResult } from '../../src/vscode/patterns/usageSearch';
@@ -238,9 +239,8 @@ describe('pattern library in the editor', function () {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'constellation-removed-library-'));
     const file = path.join(folder, 'removed-pattern.md');
     writeFileSync(file, ['---', 'id: removed-pattern', 'title: Removed pattern', 'summary: A library that leaves the settings.', 'status: adopted', '---', '', '# Removed pattern', ''].join('\n'));
-    // Older than the cache's racy window, so the session cache keeps it.
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(file, hourAgo, hourAgo);
+    // The session cache keeps only files older than its racy window (the change time included, which cannot be set back).
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 500));
     const libraries = vscode.workspace.getConfiguration('constellation.patterns');
     try {
       await libraries.update('libraries', [folder], vscode.ConfigurationTarget.Global);

@@ -80,7 +80,7 @@ function formatReport(report: CommunityReport, hub: CliHubFigures, format: Forma
     case 'json':
       return terminalJson({ ...report, hub: { ...hub.hub, communities: hub.communities } });
     case 'md':
-      return reportToMarkdown(report).trimEnd();
+      return reportToMarkdown(report, hub).trimEnd();
     case 'html':
       return reportToHtml(report).trimEnd();
     default:

@@ -175,6 +175,10 @@ describe('constellation communities with the hub index (CLI)', function () {
     assert.ok(r.stdout.includes(`    ${ana.name} <${ana.email}> · your team · Checkout · Payments: 1 changes in 1 file · acme/ledger · also here (counted once)`), r.stdout);
     const section = r.stdout.slice(r.stdout.indexOf('== Local Only'));
     assert.ok(!section.includes('across the organisation'), 'a community on the clone alone has no hub lines');
+    const md = run(['--repo', payments.root, '--hub', hub, '--format', 'md'], cache);
+    assert.strictEqual(md.code, ExitCode.ok, md.stderr);
+    assert.match(md.stdout, /## Retry Guild[\s\S]*### Across the organisation — from the hub index\n\n- across the organisation — from the hub index: 4 taking part/);
+    assert.ok(md.stdout.includes('- area ledger:docs/\\*\\*: no figures in the hub for this area'), md.stdout);
   });
 
   it('says "no hub configured" without --hub, and "hub unavailable: <cause>" for a folder that is no hub, and still reports the clones', () => {
