@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CodeArea } from '../../core/communities/communityTypes';
 import type { WorkspaceRepository } from '../../core/engine/multiRepoExperts';
+import { communityHubActivity } from '../../core/hub/communityContext';
 import { whoKnows, type HubAreaActivity, type OrgExpert, type WhoKnowsAnswer, type WhoKnowsQuery } from '../../core/hub';
 import { tagged, type Logger } from '../../core/logger';
 import { Commands, isCodeTarget, isPersonToAsk, runCommand, type CodeTarget, type PersonToAsk } from '../contracts';
@@ -16,7 +17,6 @@ import type { Platform } from '../platform/platform';
 import { HubService, type HubStatus } from './hubService';
 import type { HubActivityOptions, OrgApi } from './orgApi';
 import { IMPORT_LANGUAGES, ImportExpertsHoverProvider, personToAsk } from './importHover';
-import { communityHubActivity } from '../../core/hub/communityContext';
 import { orgContext } from './orgContext';
 import { WhoKnowsPicker, type PersonAction } from './whoKnowsPicker';
 
