@@ -27,7 +27,9 @@ Options:
   --verbose    log git calls to stderr
   communities: --repo repeats (NAME=DIR names it for repo:glob areas); --since or --window
                (default 365 days) up to --until (default now); --config/--directory read
-               communities.yml/directory.yml from elsewhere; --bot adds bot name patterns
+               communities.yml/directory.yml from elsewhere; --bot adds bot name patterns;
+               --hub DIR counts code areas on repositories not given with --repo from the
+               hub index (as who-knows reads it)
 
 Exit codes: 0 ok · 1 usage · 2 not a repository · 3 unknown path · 4 bad range ·
             5 bad revision · 6 git missing · 10 other failure

@@ -226,6 +226,12 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       assert.ok(activity, 'the hub is open');
       assert.deepStrictEqual(activity.repositories.map((r) => [r.name, r.files]), [['acme/ledger', 1]]);
       assert.deepStrictEqual(activity.people.map((p) => [p.name, p.changes, p.files, p.filesCreated, p.relationship]), [[ORG_PEOPLE.leo.name, 3, 1, 1, 'other-business-unit']]);
+      // http, the communities' home, places Leo with a contractor; web, whose file is open, says Finance (GitHub's teams).
+      await vscode.window.showTextDocument(webUri());
+      const http = (await api.org.repositories()).find((r) => r.root === f.http);
+      assert.ok(http, 'the http clone is named');
+      const fromHome = await api.org.hubActivity([{ repo: 'acme/ledger', glob: 'src/retry/**' }], { wait: true, home: http });
+      assert.deepStrictEqual(fromHome?.people.map((p) => [p.name, p.relationship, p.placement.team?.name]), [[ORG_PEOPLE.leo.name, 'other-company', 'Ledger Contract Team']]);
       const web = (await api.org.repositories()).find((r) => r.root === f.web);
       assert.ok(web, 'the web clone is named');
       const areas = [{ repo: 'acme/ledger', glob: 'src/**' }, { repo: web.name, glob: '**' }];
@@ -243,7 +249,8 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       });
       // acme/web is in the hub too, and an area of the guild: its figures come from the clone alone.
       assert.deepStrictEqual(figures.repositories.map((r) => [r.name, r.files]), [['acme/ledger', 1]]);
-      assert.deepStrictEqual(figures.people.map((p) => [p.name, p.relationship, p.changes, p.files, p.repositories, p.alsoLocal]), [[ORG_PEOPLE.leo.name, 'other-business-unit', 3, 1, ['acme/ledger'], false]]);
+      // The guild's report is computed against http's directory, and so is the hub's relationship (web's, GitHub's, says Finance).
+      assert.deepStrictEqual(figures.people.map((p) => [p.name, p.relationship, p.changes, p.files, p.repositories, p.alsoLocal]), [[ORG_PEOPLE.leo.name, 'other-company', 3, 1, ['acme/ledger'], false]]);
       assert.deepStrictEqual(figures.perArea.map((a) => [a.area, a.files]), [[f.hubOnlyAreas[0], 1], [f.hubOnlyAreas[1], 0]]);
       assert.ok(figures.generatedAt && !Number.isNaN(Date.parse(figures.generatedAt)), 'the hub says when it was generated');
       const report = await api.communities.report();
@@ -259,7 +266,7 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
         return found?.includes(ORG_PEOPLE.leo.name) ? found : undefined;
       });
       assert.ok(section.includes('Across the organisation — from the hub index'), section);
-      assert.match(section, /Leo Grant<\/td><td><span class="tag">other business unit<\/span><\/td><td>Ledger · Finance<\/td><td>3<\/td><td>1<\/td><td>acme\/ledger<\/td><td>hub only<\/td>/, section);
+      assert.match(section, /Leo Grant<\/td><td><span class="tag">other company<\/span><\/td><td>Ledger Contract Team · Ledger Services<\/td><td>3<\/td><td>1<\/td><td>acme\/ledger<\/td><td>hub only<\/td>/, section);
       assert.match(section, /<code>ledger:docs\/\*\*<\/code><\/td><td><span class="muted">no figures in the hub for this area/, section);
       assert.ok(!section.includes(ORG_PEOPLE.jake.name) && !section.includes('acme/web'), 'nothing from the web clone is counted again from the hub');
       const node = (await api.communities.viewNodes()).find((n) => n.kind === 'community' && n.id === f.httpThread.community);
@@ -270,7 +277,7 @@ describe('the organisation: its GitHub teams and its hub index (loopback GitHub)
       const org = sections.find((n) => n.kind === 'section' && n.section === 'org');
       assert.ok(org, JSON.stringify(sections));
       const people = await api.communities.viewChildren(org);
-      assert.deepStrictEqual(people.filter((n) => n.kind === 'fact' && n.icon === 'person').map((n) => n.kind === 'fact' && [n.label, n.description]), [[ORG_PEOPLE.leo.name, 'other business unit · 3 changes in 1 file · acme/ledger']]);
+      assert.deepStrictEqual(people.filter((n) => n.kind === 'fact' && n.icon === 'person').map((n) => n.kind === 'fact' && [n.label, n.description]), [[ORG_PEOPLE.leo.name, 'other company · 3 changes in 1 file · acme/ledger']]);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 

@@ -1,8 +1,10 @@
 import * as assert from 'assert';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parsePatternDocument } from '../../src/core/patterns/frontMatter';
+import { RACY_WINDOW_MS } from '../../src/core/patterns/sources/parsedFileCache';
 import type { ConstellationApi } from '../../src/extension';
 import type { PatternsNode } from '../../src/vscode/patterns/patternTreeModel';
 import type { UsageSearchResult } from '../../src/vscode/patterns/usageSearch';
@@ -231,5 +233,25 @@ describe('pattern library in the editor', function () {
     assert.ok(started, 'the threads feature started a draft');
     assert.ok(started.body.includes(P.retry.id) || started.body.includes(P.retry.title), `the draft names the pattern: ${started.body}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('drops the parsed files of a library removed from constellation.patterns.libraries', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'constellation-removed-library-'));
+    const file = path.join(folder, 'removed-pattern.md');
+    writeFileSync(file, ['---', 'id: removed-pattern', 'title: Removed pattern', 'summary: A library that leaves the settings.', 'status: adopted', '---', '', '# Removed pattern', ''].join('\n'));
+    // The session cache keeps only files older than its racy window (the change time included, which cannot be set back).
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 500));
+    const libraries = vscode.workspace.getConfiguration('constellation.patterns');
+    try {
+      await libraries.update('libraries', [folder], vscode.ConfigurationTarget.Global);
+      await eventually('the added library', async () => ((await api.patterns.whenLoaded())?.byId('removed-pattern') ? true : undefined));
+      assert.ok(api.patterns.parsedFileSources().includes(`folder:${folder}`), api.patterns.parsedFileSources().join(', '));
+      await libraries.update('libraries', undefined, vscode.ConfigurationTarget.Global);
+      await eventually('the library removed', async () => ((await api.patterns.whenLoaded())?.byId('removed-pattern') ? undefined : true));
+      assert.deepStrictEqual(api.patterns.parsedFileSources().filter((s) => s.includes(folder)), [], 'its parsed files went with it');
+    } finally {
+      await libraries.update('libraries', undefined, vscode.ConfigurationTarget.Global);
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -88,6 +88,23 @@ const WEB_DIRECTORY = [
   '',
 ].join('\n');
 
+/**
+ * http's directory, the communities' home: it disagrees with web's (GitHub's) about Leo, who works
+ * for a contractor here. The community figures follow this one, whichever file is open.
+ */
+const HTTP_DIRECTORY = [
+  'companies:',
+  '  - { id: acme, name: Acme Corp, domains: [acme.example] }',
+  '  - { id: ledgerco, name: Ledger Contractors, domains: [ledgerco.example] }',
+  'businessUnits:',
+  '  - { id: ledger-services, name: Ledger Services, company: ledgerco }',
+  'teams:',
+  '  - { id: ledger-contract, name: Ledger Contract Team, businessUnit: ledger-services }',
+  'people:',
+  `  - { email: ${ORG_PEOPLE.leo.email}, name: ${ORG_PEOPLE.leo.name}, team: ledger-contract }`,
+  '',
+].join('\n');
+
 export function createMultiRootFixture(dir: string): MultiRootFixture {
   const target = path.resolve(dir);
   if (existsSync(target)) throw new Error(`fixture target ${target} exists`);
@@ -137,6 +154,7 @@ export function createMultiRootFixture(dir: string): MultiRootFixture {
   configure(http, 'https://github.com/acme/http.git');
   const request = client.span('request');
   const httpThread = { title: 'Should request() retry on 503?', community: 'http-guild' };
+  http.write('.constellation/directory.yml', HTTP_DIRECTORY);
   http.write('.constellation/communities.yml', [
     'communities:',
     `  - id: ${httpThread.community}`,

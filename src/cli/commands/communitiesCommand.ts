@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { computeCommunityReport } from '../../core/communities/communityReport';
 import type { CommunityReport } from '../../core/communities/reportTypes';
 import type { Logger } from '../../core/logger';
+import { hubFiguresOfReport, type CliHubFigures } from '../communities/hubFigures';
 import { loadCommunityInputs } from '../communities/loadInputs';
 import { reportToHtml } from '../communities/formatHtml';
 import { proposalsMarkdown, reportToMarkdown } from '../communities/formatMarkdown';
@@ -11,7 +12,7 @@ import { terminalJson } from '../terminalText';
 
 export const COMMUNITIES_HELP = `  constellation communities [discover] [--repo [NAME=]DIR]... [--since DATE] [--until DATE]
                             [--window DAYS] [--config FILE] [--directory FILE] [--bot PATTERN]...
-                            [--format text|json|md|html]`;
+                            [--hub DIR] [--format text|json|md|html]`;
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,6 +35,7 @@ export async function runCommunities(argv: string[], logger: Logger, warn: (line
         window: { type: 'string' },
         config: { type: 'string' },
         directory: { type: 'string' },
+        hub: { type: 'string' },
         bot: { type: 'string', multiple: true, default: [] },
         format: { type: 'string', default: 'text' },
         verbose: { type: 'boolean', default: false },
@@ -58,19 +60,31 @@ export async function runCommunities(argv: string[], logger: Logger, warn: (line
   for (const d of loaded.diagnostics) warn(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   const report = computeCommunityReport(loaded.inputs, { now, since, windowDays, extraBots: values.bot });
   report.notes.unshift(...loaded.notes);
-  return sub === 'discover' ? formatDiscovery(report, format) : formatReport(report, format);
+  if (sub === 'discover') return formatDiscovery(report, format);
+  // Code areas on repositories not given with --repo: counted from the hub index when there is one.
+  const hub = await hubFiguresOfReport({
+    ...(values.hub ? { hubFolder: values.hub } : {}),
+    report,
+    communities: loaded.inputs.communities,
+    localRepositories: loaded.inputs.repositories.map((r) => r.name),
+    ...(loaded.inputs.directory ? { directory: loaded.inputs.directory } : {}),
+    ...(loaded.you ? { you: { email: loaded.you } } : {}),
+    now,
+  });
+  if (hub.hub.state === 'unavailable') warn(`hub unavailable: ${hub.hub.message}`);
+  return formatReport(report, hub, format);
 }
 
-function formatReport(report: CommunityReport, format: Format): string {
+function formatReport(report: CommunityReport, hub: CliHubFigures, format: Format): string {
   switch (format) {
     case 'json':
-      return terminalJson(report);
+      return terminalJson({ ...report, hub: { ...hub.hub, communities: hub.communities } });
     case 'md':
-      return reportToMarkdown(report).trimEnd();
+      return reportToMarkdown(report, hub).trimEnd();
     case 'html':
       return reportToHtml(report).trimEnd();
     default:
-      return reportToText(report);
+      return reportToText(report, hub);
   }
 }
 

@@ -3,11 +3,10 @@ import { RELATIONSHIP_LABELS } from '../../core/directory/types';
 import { GitRunner } from '../../core/git/gitRunner';
 import { findRepository } from '../../core/git/repository';
 import { currentUserEmail } from '../../core/git/repositoryConfig';
-import { HubIndex, HubIndexError } from '../../core/hub/hubIndex';
-import { FolderHubSource } from '../../core/hub/hubSource';
 import { whoKnows, type WhoKnowsAnswer } from '../../core/hub/whoKnows';
 import type { Logger } from '../../core/logger';
 import { CliError, ExitCode } from '../exitCodes';
+import { HUB_OPTION, openHubFolder } from '../hubOption';
 import { terminalJson } from '../terminalText';
 
 export interface WhoKnowsOptions {
@@ -25,13 +24,10 @@ export interface WhoKnowsOptions {
 export async function runWhoKnows(words: string[], options: WhoKnowsOptions, logger: Logger): Promise<string> {
   const text = words.join(' ').trim();
   if (!text) throw new CliError('who-knows needs a package, path, pattern glob or community name', ExitCode.usage);
-  if (!options.hub) throw new CliError('who-knows needs --hub DIR (a hub index folder, e.g. a clone of the hub repository)', ExitCode.usage);
-  let hub: HubIndex;
-  try {
-    hub = await HubIndex.open(new FolderHubSource(options.hub));
-  } catch (err) {
-    throw new CliError(err instanceof HubIndexError ? err.message : String(err), ExitCode.failed);
-  }
+  if (!options.hub) throw new CliError(`who-knows needs ${HUB_OPTION} (a hub index folder, e.g. a clone of the hub repository)`, ExitCode.usage);
+  const opened = await openHubFolder(options.hub);
+  if (!opened.ok) throw new CliError(opened.message, ExitCode.failed);
+  const hub = opened.index;
   const git = new GitRunner({ logger });
   const repo = await findRepository(git, options.repo ?? process.cwd()).catch(() => undefined);
   const directoryRoot = repo?.root ?? process.cwd();

@@ -1,6 +1,8 @@
 /** `constellation communities --format md`: the report as Markdown (a weekly digest, a wiki page). */
 import type { CommunityFigures, CommunityReport, ProposedCommunity } from '../../core/communities/reportTypes';
+import { communityHubText, hubStatusLine } from './formatHub';
 import { memberFacts, personLabel, roleLabel, shortName, windowLine } from './formatText';
+import type { CliHubFigures } from './hubFigures';
 
 /** Table cells: no pipes or line breaks from repository content. */
 function cell(text: string): string {
@@ -11,9 +13,15 @@ function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
 
-export function reportToMarkdown(report: CommunityReport): string {
+/** `hub`: the hub index's figures, said as in the text format (an "Across the organisation" list per community). */
+export function reportToMarkdown(report: CommunityReport, hub?: CliHubFigures, nowMs = Date.now()): string {
   const out = ['# Communities of practice', '', cell(windowLine(report))];
-  for (const c of report.communities) out.push('', ...communityMarkdown(report, c));
+  if (hub && (hub.communities.length > 0 || hub.hub.state !== 'off')) out.push('', cell(hubStatusLine(hub, nowMs)));
+  for (const c of report.communities) {
+    out.push('', ...communityMarkdown(report, c));
+    const figures = hub?.communities.find((h) => h.community === c.id);
+    if (figures) out.push('', '### Across the organisation — from the hub index', '', ...communityHubText(figures, nowMs).map((line) => `- ${cell(line.trim())}`));
+  }
   out.push('', '## Boundary spanners', '');
   out.push(...(report.boundarySpanners.length ? table(['person', 'why'], report.boundarySpanners.map((s) => [personLabel(report, s.person), s.reasons.join('; ')])) : ['None.']));
   out.push('', '## Coordination gaps', '');

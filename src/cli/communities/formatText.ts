@@ -1,5 +1,7 @@
 /** `constellation communities --format text`: every figure of the report, for a terminal or a digest. */
 import type { CommunityFigures, CommunityReport, CoordinationGap, MemberFigures, ProposedCommunity } from '../../core/communities/reportTypes';
+import { communityHubText, hubStatusLine } from './formatHub';
+import type { CliHubFigures } from './hubFigures';
 
 const ROLE_LABEL: Record<string, string> = {
   inspirational: 'inspirational',
@@ -45,10 +47,15 @@ export function memberFacts(m: MemberFigures): string {
   return facts.filter(Boolean).join(', ');
 }
 
-export function reportToText(report: CommunityReport): string {
+/** `hub`: the hub index's figures (said only when a community has code areas beyond the clones, or a hub was given). */
+export function reportToText(report: CommunityReport, hub?: CliHubFigures, nowMs = Date.now()): string {
   const out: string[] = [`Communities · ${windowLine(report)}`];
+  if (hub && (hub.communities.length > 0 || hub.hub.state !== 'off')) out.push(hubStatusLine(hub, nowMs));
   if (report.communities.length === 0) out.push('', 'No declared communities.');
-  for (const c of report.communities) out.push('', ...communityText(report, c));
+  for (const c of report.communities) {
+    const figures = hub?.communities.find((h) => h.community === c.id);
+    out.push('', ...communityText(report, c), ...(figures ? communityHubText(figures, nowMs) : []));
+  }
   out.push('', `Boundary spanners (${report.boundarySpanners.length})`);
   for (const s of report.boundarySpanners) out.push(`  ${personLabel(report, s.person)}: ${s.reasons.join('; ')}`);
   out.push('', `Coordination gaps (${report.coordinationGaps.length})`);

@@ -13,6 +13,7 @@ import type { CommunityInputs, CommunityThreads, RepositoryHistory } from '../..
 import type { ConfigDiagnostic } from '../../core/directory/types';
 import { loadDirectory } from '../../core/directory/orgDirectory';
 import { GitRunner } from '../../core/git/gitRunner';
+import { currentUserEmail } from '../../core/git/repositoryConfig';
 import type { Logger } from '../../core/logger';
 import { loadFolderLibrary } from '../../core/patterns/sources/folderSource';
 import type { Pattern } from '../../core/patterns/patternTypes';
@@ -34,6 +35,8 @@ export interface LoadedInputs {
   inputs: CommunityInputs;
   diagnostics: ConfigDiagnostic[];
   notes: string[];
+  /** `git config user.email` of the home repository (else the first): "you", for relationships. */
+  you?: string;
 }
 
 export async function loadCommunityInputs(options: LoadOptions, logger: Logger): Promise<LoadedInputs> {
@@ -60,8 +63,10 @@ export async function loadCommunityInputs(options: LoadOptions, logger: Logger):
   const { directory, diagnostics: directoryProblems } = await loadDirectory(repos[0].root, { directoryPath: options.directory && path.resolve(options.directory), logger });
   diagnostics.push(...directoryProblems);
   const patterns = await readPatterns(repos, logger);
-  const threads = await readThreads(communities, home ? repos.find((r) => r.name === home)!.root : configFile ? path.dirname(configFile) : process.cwd(), logger, notes);
-  return { inputs: { communities, repositories, homeRepository: home, patterns, threads, directory }, diagnostics, notes };
+  const homeRoot = home ? repos.find((r) => r.name === home)!.root : undefined;
+  const threads = await readThreads(communities, homeRoot ?? (configFile ? path.dirname(configFile) : process.cwd()), logger, notes);
+  const you = await currentUserEmail(git, homeRoot ?? repos[0].root).catch(() => undefined);
+  return { inputs: { communities, repositories, homeRepository: home, patterns, threads, directory }, diagnostics, notes, ...(you ? { you } : {}) };
 }
 
 /** `owner/name` of the origin remote, else the folder's name (without `.git`). */

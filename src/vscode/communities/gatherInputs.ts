@@ -14,6 +14,7 @@ import type { CommunityInputs, CommunityReportOptions, RepositoryHistory } from 
 import type { OrgDirectory } from '../../core/directory/orgDirectory';
 import { parseRemoteUrl } from '../../core/threads/permalink';
 import type { ExpertsApi } from '../experts/expertsFeature';
+import { communityDirectory } from '../../core/hub/communityContext';
 import type { PatternsApi } from '../patterns/patternsApi';
 import { setting } from '../platform/configuration';
 import type { Platform } from '../platform/platform';
@@ -65,7 +66,8 @@ export async function gatherInputs(deps: InputDeps, signal: AbortSignal): Promis
     if (index) histories.push({ name: repo.name, index });
     else notes.push(`${repo.root}: no history to read`);
   }
-  const directory = home ? (await platform.directory.get(home.root).catch(() => undefined))?.directory : undefined;
+  // The same directory the hub's figures place people with (OrgApi.hubActivity with this home).
+  const directory = await communityDirectory(platform.directory, home);
   const patterns = deps.patterns.catalogue()?.patterns ?? [];
   const threads = deps.threads.venueThreads();
   const inputs: CommunityInputs = {

@@ -65,7 +65,7 @@ export class HubFiguresState {
     this.changed();
     if (!hub) return;
     // The clones' repositories are never counted again from the hub.
-    const options = { wait: true, skipRepositories: local, ...(snapshot.home ? { home: snapshot.home.name } : {}) };
+    const options = { wait: true, skipRepositories: local, ...(snapshot.home ? { home: snapshot.home } : {}) };
     for (const { community, areas } of wanted) {
       const texts = areas.map(areaText);
       let figures: CommunityHubFigures;

@@ -10,8 +10,12 @@ import type { HubAreaActivity } from '../../core/hub';
 import type { HubStatus } from './hubService';
 
 export interface HubActivityOptions {
-  /** Unprefixed globs apply to this repository only (the one whose communities.yml declares them). */
-  home?: string;
+  /**
+   * The community report's home repository (the one whose communities.yml declares them): unprefixed
+   * globs apply to it alone, and its directory and git identity give teams and relationships, as in
+   * the report. Without it, the workspace's first repository.
+   */
+  home?: { root: string; name: string };
   /** Repositories whose figures come from their clones (leave them out of the hub's). */
   skipRepositories?: readonly string[];
   /** Wait for the hub to open (default: answer undefined while it loads). */

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { CodeArea } from '../../core/communities/communityTypes';
 import type { WorkspaceRepository } from '../../core/engine/multiRepoExperts';
-import { hubAreaActivity, whoKnows, type CodeAreaSpec, type HubAreaActivity, type OrgExpert, type WhoKnowsAnswer, type WhoKnowsQuery } from '../../core/hub';
+import { communityHubActivity } from '../../core/hub/communityContext';
+import { whoKnows, type HubAreaActivity, type OrgExpert, type WhoKnowsAnswer, type WhoKnowsQuery } from '../../core/hub';
 import { tagged, type Logger } from '../../core/logger';
 import { Commands, isCodeTarget, isPersonToAsk, runCommand, type CodeTarget, type PersonToAsk } from '../contracts';
 import type { PatternsApi } from '../patterns/patternsApi';
@@ -57,9 +58,15 @@ export class OrgFeature extends Disposable implements OrgApi {
   async hubActivity(areas: readonly CodeArea[], options: HubActivityOptions = {}): Promise<HubAreaActivity | undefined> {
     const index = options.wait ? await this.hub.load() : this.hub.current();
     if (!index) return undefined;
-    const specs: CodeAreaSpec[] = areas.map((a) => ({ repo: a.repo ?? options.home, glob: a.glob }));
-    const { directory, you } = await orgContext(this.platform, vscode.window.activeTextEditor?.document.uri);
-    return hubAreaActivity(index, specs, { directory, you, ...(options.skipRepositories ? { skipRepositories: options.skipRepositories } : {}) });
+    // The report's home, not the active editor's repository: the page's teams and the hub's relationships agree.
+    const fallback = options.home ? undefined : (await this.platform.repositories.discover()).repositories[0];
+    const platform = this.platform;
+    const context = {
+      directories: platform.directory,
+      userEmail: async (root: string) => (await platform.repositories.open(root))?.userEmail(),
+      ...(platform.github.accountLabel ? { login: platform.github.accountLabel } : {}),
+    };
+    return communityHubActivity(index, areas, context, { ...(options.home ? { home: options.home } : {}), ...(fallback ? { fallback } : {}), ...(options.skipRepositories ? { skipRepositories: options.skipRepositories } : {}) });
   }
 
   /** The answer "Who Knows…?" shows for what was typed, or why there is none. */

@@ -43,6 +43,8 @@ export async function loadLibraries(settings: PatternSettings, github: GitHubSes
   const entries = libraryEntries(settings.libraries);
   const loads = entries.map((entry) => loadEntry(entry, folders, github, cacheDir, logger, signal, out, parsedFiles));
   for (const libraries of await Promise.all(loads)) out.libraries.push(...libraries);
+  // A library removed from the settings (or a folder gone) takes its parsed files with it.
+  parsedFiles?.retainSources(new Set(out.libraries.map((l) => l.name)));
   return out;
 }
 

@@ -47,6 +47,11 @@ export class PatternStore implements vscode.Disposable {
     return this.current;
   }
 
+  /** The libraries whose parsed files are kept for the next reload (the extension's tests). */
+  parsedFileSources(): string[] {
+    return [...this.parsedFiles.sources()].sort();
+  }
+
   /** Increases with every load, so caches keyed on it go stale. */
   get generation(): number {
     return this.generationCounter;

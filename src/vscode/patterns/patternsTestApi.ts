@@ -9,6 +9,8 @@ export interface PatternsTestApi {
   catalogue(): PatternCatalogue | undefined;
   /** Resolves once the libraries are loaded (the first load or a reload in progress). */
   whenLoaded(): Promise<PatternCatalogue | undefined>;
+  /** The libraries whose parsed files the session cache keeps. */
+  parsedFileSources(): string[];
   /** Root nodes of the Patterns view as shown now. */
   viewNodes(): PatternsNode[];
   viewFilter(): string | undefined;
@@ -28,6 +30,7 @@ export function patternsTestApi(feature: PatternsFeature): PatternsTestApi {
       await feature.store.reloadInProgress();
       return feature.store.catalogue();
     },
+    parsedFileSources: () => feature.store.parsedFileSources(),
     viewNodes: () => {
       feature.view.refresh();
       return feature.view.roots();

@@ -90,4 +90,43 @@ describe('parsed pattern files kept between loads', () => {
       await fs.rm(root, { recursive: true, force: true });
     }
   });
+
+  it('forgets the libraries that left the configured set, and keeps the others', async () => {
+    const kept = await library({ 'a.md': patternDoc('alpha') });
+    const removed = await library({ 'b.md': patternDoc('beta'), 'c.md': patternDoc('gamma') });
+    try {
+      const cache = new ParsedFileCache(later);
+      await loadFolderLibrary({ root: kept, cache });
+      await loadFolderLibrary({ root: removed, cache });
+      assert.deepStrictEqual([...cache.sources()].sort(), [`folder:${kept}`, `folder:${removed}`].sort());
+      cache.retainSources(new Set([`folder:${kept}`]));
+      assert.deepStrictEqual([...cache.sources()], [`folder:${kept}`]);
+      assert.strictEqual(cache.size, 1);
+      const again = await loadFolderLibrary({ root: kept, cache });
+      assert.deepStrictEqual(titles(again), ['alpha: alpha title'], 'the library still loads from its kept entry');
+    } finally {
+      await fs.rm(kept, { recursive: true, force: true });
+      await fs.rm(removed, { recursive: true, force: true });
+    }
+  });
+
+  it('is bounded by entries and by bytes of source, the least recently used out first', () => {
+    const clock = () => 1_000 + RACY_WINDOW_MS;
+    const byCount = new ParsedFileCache(clock, { maxEntries: 2 });
+    byCount.set('/lib/a.md', 'lib', stamp, parsed);
+    byCount.set('/lib/b.md', 'lib', stamp, parsed);
+    assert.strictEqual(byCount.get('/lib/a.md', 'lib', stamp), parsed, 'a is now the most recently used');
+    byCount.set('/lib/c.md', 'lib', stamp, parsed);
+    assert.strictEqual(byCount.size, 2);
+    assert.strictEqual(byCount.get('/lib/b.md', 'lib', stamp), undefined, 'b, the least recently used, went out');
+    assert.strictEqual(byCount.get('/lib/a.md', 'lib', stamp), parsed);
+    const bySize = new ParsedFileCache(clock, { maxBytes: 25 });
+    bySize.set('/lib/a.md', 'lib', stamp, parsed);
+    bySize.set('/lib/b.md', 'lib', stamp, parsed);
+    bySize.set('/lib/c.md', 'lib', stamp, parsed);
+    assert.strictEqual(bySize.size, 2, 'three files of 10 bytes do not fit in 25');
+    bySize.set('/lib/big.md', 'lib', { ...stamp, size: 100 }, parsed);
+    assert.strictEqual(bySize.get('/lib/big.md', 'lib', { ...stamp, size: 100 }), undefined, 'a file over the whole budget is not kept');
+    assert.strictEqual(bySize.size, 2);
+  });
 });

@@ -60,6 +60,8 @@ describe('community hub figures in the background', function () {
     await hub.answer(1, activityOf('Leo'));
     await state.settled();
     assert.deepStrictEqual(hub.calls.map((c) => [c.areas, c.options?.skipRepositories, c.options?.wait]), [[[LEDGER], ['acme/shop'], true], [[LEDGER], ['acme/shop'], true]]);
+    assert.ok(planted.snapshot.home, 'the planted report has a home');
+    assert.ok(hub.calls.every((c) => c.options?.home === planted.snapshot.home), 'the hub places people against the report\'s home (its root and name), not the active editor\'s repository');
     const figures = state.get('reliability');
     assert.ok(figures?.state === 'ready' && figures.people[0].name === 'Leo', JSON.stringify(figures));
     assert.strictEqual(changes, 2, 'loading, then the figures');
