@@ -26,6 +26,9 @@
  *
  *   B(p)  share of the range's surviving lines p wrote (git blame)
  *
+ * Optionally (`coChange`, off by default) the share also counts p's work on the files that change
+ * together with f (coChangeEvidence.ts).
+ *
  * so the authors of the lines who are still around come first, while lines written by people
  * who left do not bring them back above those who maintain the file now (ranking.ts still puts
  * them first, flagged, when nobody else wrote the code).
@@ -59,6 +62,20 @@ export interface ScoreWeights {
    * ranks by the product above, which folder queries always use. For the evaluation only.
    */
   coefficients?: readonly number[];
+  /**
+   * Weight γ of the co-change neighbours' evidence (coChangeEvidence.ts): the share term becomes
+   * share(p) + γ · N_p(f), where N_p(f) is the share of p's work that reaches f through the files
+   * changed together with it. 0 or undefined (the default): off, and nothing is computed.
+   */
+  coChange?: number;
+  /** How many of the file's strongest co-change neighbours count (default 20). */
+  coChangeNeighbours?: number;
+  /**
+   * 1: people who changed the neighbours are ranked too, even with no change to the file or its
+   * area (they get the `area` kind); 0 or undefined: only their evidence counts, for candidates
+   * found otherwise. Read only when `coChange` is on.
+   */
+  coChangeCandidates?: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
