@@ -33,6 +33,8 @@ export interface AreaStats {
   /** The same with the long activity half-life. */
   longActivity: Map<string, number>;
   maxLongActivity: number;
+  /** Each file's recency-weighted changes by people (the c(f) of scoring.ts). */
+  fileRecency: Map<string, number>;
   human: (email: string) => boolean;
 }
 
@@ -98,8 +100,10 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   const folders = new Map<string, FolderStats>();
   // A commit shows as the same author time on every file it changed: distinct times approximate commits.
   const commitTimes = new Map<string, Set<number>>();
+  const fileRecency = new Map<string, number>();
   for (const [path, file] of index.files) {
     const own = fileStats(file, reference, settings.halfLifeDays, human);
+    fileRecency.set(path, own.recency);
     for (const [email, c] of file.contributions) {
       if (!own.people.has(email)) continue;
       let times = commitTimes.get(email);
@@ -137,7 +141,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   };
   const short = weighted(settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0);
   const long = weighted(settings.longActivityHalfLifeDays);
-  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, human };
+  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, fileRecency, human };
 }
 
 /**

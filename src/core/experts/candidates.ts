@@ -1,6 +1,6 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { fileStats, parentFolders, type AreaStats, type FolderStats } from './areaStats';
-import { coChangeEvidence, type CoChangeEvidence } from './coChangeEvidence';
+import { coChangeNeighbours, viaNeighbours, type Neighbour, type NeighbourEvidence } from './coChangeEvidence';
 import { featureContext, featuresOf, linearScore, smoothedShare } from './features';
 import type { ScoreWeights } from './scoring';
 import type { EvidenceKind, ExpertEvidence } from './types';
@@ -64,16 +64,16 @@ function activityTerm(value: number | undefined, max: number, exponent: number):
   return max > 0 && exponent !== 0 ? Math.pow(((value ?? 0) + ACTIVITY_FLOOR * max) / max, exponent) : 1;
 }
 
-function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights, neighbours?: CoChangeEvidence): number {
+/** `coShare`: N_p(f), p's share reaching the file through its co-change neighbours (coChangeEvidence.ts). */
+function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights, coShare = 0): number {
   const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
-  const viaNeighbours = neighbours ? (w.coChange ?? 0) * (neighbours.byPerson.get(email) ?? 0) : 0;
-  return activity * (smoothedShare(email, chain, w.smoothing) + viaNeighbours);
+  return activity * (smoothedShare(email, chain, w.smoothing) + (w.coChange ?? 0) * coShare);
 }
 
-/** The neighbours' evidence when the weights ask for it (see coChangeEvidence.ts). */
-function neighboursOf(q: CandidateQuery): CoChangeEvidence | undefined {
+/** The file's co-change neighbours when the weights ask for their evidence. */
+function neighboursOf(q: CandidateQuery): Neighbour[] | undefined {
   if (!((q.weights.coChange ?? 0) > 0)) return undefined;
-  return coChangeEvidence(q.index, q.stats, q.path, q.halfLifeDays, Math.floor(q.weights.coChangeNeighbours ?? DEFAULT_NEIGHBOURS));
+  return coChangeNeighbours(q.index, q.stats, q.path, q.halfLifeDays, Math.floor(q.weights.coChangeNeighbours ?? DEFAULT_NEIGHBOURS));
 }
 
 const DEFAULT_NEIGHBOURS = 20;
@@ -118,18 +118,21 @@ export function collectCandidates(q: CandidateQuery): Candidates {
   const blame = q.kind === 'lines' && q.blame && q.blame.totalLines > 0 ? q.blame : undefined;
   for (const [email, lines] of blame?.linesByPerson ?? []) if (lines > 0 && q.stats.human(email)) emails.add(email);
   const neighbours = neighboursOf(q);
-  if (neighbours && (q.weights.coChangeCandidates ?? 0) > 0) for (const email of neighbours.byPerson.keys()) emails.add(email);
+  // The neighbours' people join the candidates, or only lend evidence to those found otherwise.
+  const widen = (q.weights.coChangeCandidates ?? 0) > 0;
+  const coChanged: ReadonlyMap<string, NeighbourEvidence> = neighbours ? viaNeighbours(q.index, q.stats, neighbours, q.halfLifeDays, widen ? undefined : emails) : new Map();
+  if (widen) for (const email of coChanged.keys()) emails.add(email);
 
   const candidates: Candidate[] = [];
   const learned = q.weights.coefficients;
   const ctx = learned || q.withFeatures ? featureContext(q.index, q.stats, file, parentFolders(q.path)[0], area, chain, q.weights.smoothing) : undefined;
   for (const email of emails) {
     const evidence = evidenceOf(email, file, area);
-    const coChanged = neighbours?.files.get(email);
-    if (coChanged) evidence.coChanged = { ...coChanged };
+    const co = coChanged.get(email);
+    if (co) evidence.coChanged = { files: co.files, changes: co.changes };
     const c: Candidate = { email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score: 0 };
     if (ctx) c.features = featuresOf(email, ctx);
-    if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights, neighbours);
+    if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights, co?.share);
     candidates.push(c);
   }
   // The learned ranker's scores are log-odds: as odds relative to the best, they compare like the product's.

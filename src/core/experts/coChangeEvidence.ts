@@ -1,6 +1,6 @@
 import type { CoChangeData } from '../git/coChange';
 import type { HistoryIndexData } from '../git/historyTypes';
-import { fileStats, type AreaStats } from './areaStats';
+import type { AreaStats } from './areaStats';
 import { decayWeight } from './scoring';
 
 /**
@@ -11,7 +11,7 @@ import { decayWeight } from './scoring';
  *   co(f, n)  Σ over the commits that changed both of 2^(−age/halfLifeDays)
  *   q(n → f)  min(1, co(f, n) / c(n)): how much of n's recent work also touched f
  *
- * and a person p who changed the top `neighbours` of them (by co) knows f through them by
+ * and a person p who changed the top `limit` of them (by co) knows f through them by
  *
  *   N_p(f) = Σ_n (c_p(n) / c_p(repository)) · q(n → f)
  *
@@ -19,18 +19,19 @@ import { decayWeight } from './scoring';
  * product's smoothed share, so scoring can add the two (scoring.ts, `coChange`).
  *
  * Cheap on the hover path: the file → commits lists are built once per index and settings (one
- * pass over the co-change arrays, ~4 bytes per recorded file change), a file's figures on its
- * first query (its commits times their sizes, then its top neighbours' contributors), and kept
- * for at most {@link MAX_CACHED_FILES} files.
+ * pass over the co-change arrays, 4 bytes per recorded file change), a file's top neighbours on
+ * its first query (its commits times their sizes) and kept, for at most
+ * {@link MAX_CACHED_FILES} files; N_p(f) then reads p's changes to those few files.
  */
-export interface CoChangeEvidence {
-  /** Person → N_p(f). */
-  byPerson: Map<string, number>;
-  /** Person → how many of the top neighbours they changed, and how often. */
-  files: Map<string, { files: number; changes: number }>;
+export interface Neighbour {
+  path: string;
+  /** q(n → f). */
+  q: number;
 }
 
 const MAX_CACHED_FILES = 4096;
+/** Neighbour files whose people are kept: a compact projection of their contributions. */
+const MAX_CACHED_NEIGHBOURS = 20_000;
 
 interface NeighbourIndex {
   data: CoChangeData;
@@ -40,8 +41,18 @@ interface NeighbourIndex {
   commitsOf: Int32Array;
   /** Recency weight of each kept commit. */
   weights: Float64Array;
-  cache: Map<string, CoChangeEvidence>;
+  cache: Map<string, Neighbour[]>;
 }
+
+/** A neighbour file's people: c_p(n) / c_p(repository) and their changes to it. */
+interface NeighbourPeople {
+  emails: string[];
+  shareOfWork: Float64Array;
+  changes: Int32Array;
+}
+
+/** Per area figures (their settings), neighbour files' people, for at most MAX_CACHED_NEIGHBOURS files each. */
+const peopleCaches = new WeakMap<AreaStats, Map<string, NeighbourPeople>>();
 
 const indexes = new WeakMap<HistoryIndexData, Map<string, NeighbourIndex>>();
 
@@ -76,8 +87,8 @@ function neighbourIndexOf(index: HistoryIndexData, reference: number, halfLifeDa
   return built;
 }
 
-/** The `limit` files most changed together with `path` (live at the index's head), with co(f, n). */
-function topNeighbours(nx: NeighbourIndex, index: HistoryIndexData, path: string, limit: number): Array<{ path: string; co: number }> {
+/** The `limit` files most changed together with `path` (live at the index's head), strongest first. */
+function topNeighbours(nx: NeighbourIndex, index: HistoryIndexData, stats: AreaStats, path: string, limit: number): Neighbour[] {
   const id = nx.idByPath.get(path);
   if (id === undefined) return [];
   const co = new Map<number, number>();
@@ -89,42 +100,86 @@ function topNeighbours(nx: NeighbourIndex, index: HistoryIndexData, path: string
       if (other !== id) co.set(other, (co.get(other) ?? 0) + nx.weights[c]);
     }
   }
-  const out: Array<{ path: string; co: number }> = [];
+  const strongest: Array<{ path: string; co: number }> = [];
   for (const [other, weight] of co) {
     const p = data.paths[other];
-    if (p && index.files.has(p)) out.push({ path: p, co: weight });
+    if (p && index.files.has(p)) strongest.push({ path: p, co: weight });
   }
-  return out.sort((a, b) => b.co - a.co || (a.path < b.path ? -1 : 1)).slice(0, Math.max(0, limit));
+  strongest.sort((a, b) => b.co - a.co || (a.path < b.path ? -1 : 1));
+  const out: Neighbour[] = [];
+  for (const n of strongest) {
+    if (out.length >= limit) break;
+    const total = stats.fileRecency.get(n.path) ?? 0;
+    if (total > 0) out.push({ path: n.path, q: Math.min(1, n.co / total) });
+  }
+  return out;
 }
 
-/** N_p(f) for everyone who changed one of f's top `neighbours` co-change neighbours (see above). */
-export function coChangeEvidence(index: HistoryIndexData, stats: AreaStats, path: string, halfLifeDays: number, neighbours: number): CoChangeEvidence | undefined {
+/** f's strongest co-change neighbours, computed on the file's first query and kept. */
+export function coChangeNeighbours(index: HistoryIndexData, stats: AreaStats, path: string, halfLifeDays: number, limit: number): Neighbour[] {
   const nx = neighbourIndexOf(index, stats.reference, halfLifeDays);
-  if (!nx) return undefined;
-  const key = `${path}\u0000${neighbours}`;
-  const cached = nx.cache.get(key);
-  if (cached) return cached;
-  const byPerson = new Map<string, number>();
-  const files = new Map<string, { files: number; changes: number }>();
-  const root = stats.folders.get('');
-  for (const n of topNeighbours(nx, index, path, neighbours)) {
-    const own = fileStats(index.files.get(n.path), stats.reference, halfLifeDays, stats.human);
-    if (!(own.recency > 0)) continue;
-    const q = Math.min(1, n.co / own.recency);
-    for (const [email, p] of own.people) {
-      const total = root?.people.get(email)?.recency ?? 0;
-      if (p.changes > 0) {
-        const f = files.get(email);
-        if (f) {
-          f.files++;
-          f.changes += p.changes;
-        } else files.set(email, { files: 1, changes: p.changes });
-      }
-      if (total > 0 && p.recency > 0) byPerson.set(email, (byPerson.get(email) ?? 0) + (p.recency / total) * q);
+  if (!nx) return [];
+  const key = `${path}\u0000${limit}`;
+  let list = nx.cache.get(key);
+  if (!list) {
+    list = topNeighbours(nx, index, stats, path, Math.max(0, limit));
+    if (nx.cache.size >= MAX_CACHED_FILES) nx.cache.clear();
+    nx.cache.set(key, list);
+  }
+  return list;
+}
+
+/** What one person's work on the neighbours says: N_p(f), how many of them p changed, how often. */
+export interface NeighbourEvidence {
+  share: number;
+  files: number;
+  changes: number;
+}
+
+/**
+ * N_p(f) for the people (not bots) who changed the neighbours, only those of `among` when given:
+ * one walk over the neighbours' contributors, so the cost follows those few files, not the
+ * number of candidates.
+ */
+export function viaNeighbours(index: HistoryIndexData, stats: AreaStats, neighbours: readonly Neighbour[], halfLifeDays: number, among?: ReadonlySet<string>): Map<string, NeighbourEvidence> {
+  const out = new Map<string, NeighbourEvidence>();
+  for (const n of neighbours) {
+    const people = peopleOf(index, stats, n.path, halfLifeDays);
+    for (let i = 0; i < people.emails.length; i++) {
+      const email = people.emails[i];
+      if (among && !among.has(email)) continue;
+      const e = out.get(email);
+      if (e) {
+        e.files++;
+        e.changes += people.changes[i];
+        e.share += people.shareOfWork[i] * n.q;
+      } else out.set(email, { share: people.shareOfWork[i] * n.q, files: 1, changes: people.changes[i] });
     }
   }
-  if (nx.cache.size >= MAX_CACHED_FILES) nx.cache.clear();
-  const evidence = { byPerson, files };
-  nx.cache.set(key, evidence);
-  return evidence;
+  return out;
+}
+
+/** A neighbour's people (not bots) with their recency-weighted changes, compact and kept: hot files are everyone's neighbours. */
+function peopleOf(index: HistoryIndexData, stats: AreaStats, path: string, halfLifeDays: number): NeighbourPeople {
+  let cache = peopleCaches.get(stats);
+  if (!cache) peopleCaches.set(stats, (cache = new Map()));
+  let people = cache.get(path);
+  if (people) return people;
+  const root = stats.folders.get('');
+  const emails: string[] = [];
+  const shareOfWork: number[] = [];
+  const changes: number[] = [];
+  for (const [email, c] of index.files.get(path)?.contributions ?? []) {
+    if (c.changeTimes.length === 0 || !stats.human(email)) continue;
+    let r = 0;
+    for (const t of c.changeTimes) r += decayWeight(t, stats.reference, halfLifeDays);
+    const total = root?.people.get(email)?.recency ?? 0;
+    emails.push(email);
+    shareOfWork.push(total > 0 ? r / total : 0);
+    changes.push(c.changeTimes.length);
+  }
+  people = { emails, shareOfWork: Float64Array.from(shareOfWork), changes: Int32Array.from(changes) };
+  if (cache.size >= MAX_CACHED_NEIGHBOURS) cache.clear();
+  cache.set(path, people);
+  return people;
 }

@@ -85,6 +85,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   longActivityHalfLifeDays: 365,
   smoothing: 3,
   linesBoost: 12,
+  coChange: 0.3,
 });
 
 const DAY = 86_400;
