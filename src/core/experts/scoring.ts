@@ -26,12 +26,12 @@
  *
  *   B(p)  share of the range's surviving lines p wrote (git blame)
  *
- * Optionally (`coChange`, off by default) the share also counts p's work on the files that change
- * together with f (coChangeEvidence.ts).
- *
  * so the authors of the lines who are still around come first, while lines written by people
  * who left do not bring them back above those who maintain the file now (ranking.ts still puts
  * them first, flagged, when nobody else wrote the code).
+ *
+ * The share term also counts, with weight `coChange`, N_p(f): the share of p's work that reaches f
+ * through the files most often changed together with it (coChangeEvidence.ts).
  *
  * The weights were tuned by `npm run eval -- --tune` on real histories (the windows two and
  * three years before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
@@ -65,7 +65,7 @@ export interface ScoreWeights {
   /**
    * Weight γ of the co-change neighbours' evidence (coChangeEvidence.ts): the share term becomes
    * share(p) + γ · N_p(f), where N_p(f) is the share of p's work that reaches f through the files
-   * changed together with it. 0 or undefined (the default): off, and nothing is computed.
+   * changed together with it. 0 or undefined: off, and nothing is computed (default 0.3, tuned).
    */
   coChange?: number;
   /** How many of the file's strongest co-change neighbours count (default 20). */
