@@ -69,8 +69,9 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
       { name: 'incremental update (1 commit)', value: incremental.ms, unit: 'ms', target: 300, floor: { label: 'git log of that commit', value: incrementalFloor } },
       { name: 'load persisted index', value: median(loadRuns), unit: 'ms', target: 200 },
       first,
-      { name: 'warm expert query p50', value: percentile(latencies, 50), unit: 'ms' },
-      { name: 'warm expert query p95', value: percentile(latencies, 95), unit: 'ms', target: 5, note: '1,000 random files' },
+      { name: 'warm expert query p50', value: percentile(latencies.warm, 50), unit: 'ms' },
+      { name: 'warm expert query p95', value: percentile(latencies.warm, 95), unit: 'ms', target: 5, note: '1,000 random files' },
+      { name: 'expert query p95, first query of a file', value: percentile(latencies.first, 95), unit: 'ms', note: `${latencies.first.length} files, on a warm index` },
       ...hover,
       { name: 'peak memory (index build)', value: memory.maxRssMb, unit: 'MB', target: 400, note: `heap after build ${memory.heapMb.toFixed(0)} MB` },
       ...communities,
@@ -80,7 +81,7 @@ export async function runHistoryBenchmarks(cacheDir: string, log: (line: string)
   }
 }
 
-function queryLatencies(index: HistoryIndexData, count: number): number[] {
+function queryLatencies(index: HistoryIndexData, count: number): { warm: number[]; first: number[] } {
   const directory = new OrgDirectory(emptyDirectoryConfig());
   const you = directory.placementOf({ email: 'person1@org1.example' });
   const classify = (email: string, name: string) => {
@@ -92,12 +93,21 @@ function queryLatencies(index: HistoryIndexData, count: number): number[] {
   const sample = Array.from({ length: count }, () => files[Math.floor(random() * files.length)]);
   const options = defaultExpertModelOptions(Date.UTC(2026, 10, 1) / 1000);
   const query = (file: string) => rankExperts({ index, target: { path: file, kind: 'file' }, options, classify, limit: 5 });
-  for (const file of sample) query(file); // warm: lazy roll-ups and JIT
-  return sample.map((file) => {
+  // warm: lazy roll-ups and JIT; each file's first query is timed apart (per-file figures computed then)
+  const seen = new Set<string>();
+  const firstTimes: number[] = [];
+  for (const file of sample) {
+    const start = process.hrtime.bigint();
+    query(file);
+    if (seen.size > 0 && !seen.has(file)) firstTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+    seen.add(file);
+  }
+  const warm = sample.map((file) => {
     const start = process.hrtime.bigint();
     query(file);
     return Number(process.hrtime.bigint() - start) / 1e6;
   });
+  return { warm, first: firstTimes };
 }
 
 function measureMemory(repo: string): { maxRssMb: number; heapMb: number } {

@@ -40,6 +40,7 @@ export const FILE_GRID: Readonly<Record<string, readonly number[]>> = {
   activity: [3],
   activityHalfLifeDays: [30],
   activityDays: [0, 1],
+  coChange: [0, 0.3],
   longActivity: [0, 1, 2],
   smoothing: [3],
   halfLifeDays: [180],

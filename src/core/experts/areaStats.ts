@@ -41,6 +41,8 @@ export interface AreaStats {
   returnAffinity: Map<string, number>;
   /** Everyone's share: the affinity of a person with no changes. */
   baseReturnAffinity: number;
+  /** Each file's recency-weighted changes by people (the c(f) of scoring.ts). */
+  fileRecency: Map<string, number>;
   human: (email: string) => boolean;
 }
 
@@ -125,8 +127,10 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   // A commit shows as the same author time on every file it changed: distinct times approximate commits.
   const commitTimes = new Map<string, Set<number>>();
   const returns = new Map<string, { changes: number; returns: number }>();
+  const fileRecency = new Map<string, number>();
   for (const [path, file] of index.files) {
     const own = fileStats(file, reference, settings.halfLifeDays, human);
+    fileRecency.set(path, own.recency);
     for (const [email, c] of file.contributions) {
       if (!own.people.has(email)) continue;
       let times = commitTimes.get(email);
@@ -178,7 +182,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   const base = allChanges > 0 ? allReturns / allChanges : 0;
   const returnAffinity = new Map<string, number>();
   for (const [email, r] of returns) returnAffinity.set(email, (r.returns + RETURN_SMOOTHING * base) / (r.changes + RETURN_SMOOTHING));
-  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, returnAffinity, baseReturnAffinity: base, human };
+  return { reference, folders, activity: short.byPerson, maxActivity: short.max, longActivity: long.byPerson, maxLongActivity: long.max, returnAffinity, baseReturnAffinity: base, fileRecency, human };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BlameSummary, HistoryIndexData } from '../git/historyTypes';
 import { fileStats, parentFolders, type AreaStats, type FolderStats } from './areaStats';
+import { coChangeNeighbours, viaNeighbours, type Neighbour, type NeighbourEvidence } from './coChangeEvidence';
 import { featureContext, featuresOf, linearScore, smoothedShare } from './features';
 import { saturatedRatio, type ScoreWeights } from './scoring';
 import type { EvidenceKind, ExpertEvidence } from './types';
@@ -72,10 +73,19 @@ function affinityTerm(email: string, stats: AreaStats, exponent: number | undefi
   return Math.pow(Math.max(AFFINITY_FLOOR, stats.returnAffinity.get(email) ?? stats.baseReturnAffinity), exponent);
 }
 
-function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights): number {
+/** `coShare`: N_p(f), p's share reaching the file through its co-change neighbours (coChangeEvidence.ts). */
+function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights, coShare = 0): number {
   const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity, w.activitySaturation ?? 0) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
-  return activity * affinityTerm(email, stats, w.returnAffinity) * smoothedShare(email, chain, w.smoothing);
+  return activity * affinityTerm(email, stats, w.returnAffinity) * (smoothedShare(email, chain, w.smoothing) + (w.coChange ?? 0) * coShare);
 }
+
+/** The file's co-change neighbours when the weights ask for their evidence. */
+function neighboursOf(q: CandidateQuery): Neighbour[] | undefined {
+  if (!((q.weights.coChange ?? 0) > 0)) return undefined;
+  return coChangeNeighbours(q.index, q.stats, q.path, q.halfLifeDays, Math.floor(q.weights.coChangeNeighbours ?? DEFAULT_NEIGHBOURS));
+}
+
+const DEFAULT_NEIGHBOURS = 20;
 
 function evidenceOf(email: string, file: FolderStats | undefined, area: FolderStats | undefined): ExpertEvidence {
   const own = file?.people.get(email);
@@ -116,15 +126,22 @@ export function collectCandidates(q: CandidateQuery): Candidates {
   for (const email of area?.people.keys() ?? []) emails.add(email);
   const blame = q.kind === 'lines' && q.blame && q.blame.totalLines > 0 ? q.blame : undefined;
   for (const [email, lines] of blame?.linesByPerson ?? []) if (lines > 0 && q.stats.human(email)) emails.add(email);
+  const neighbours = neighboursOf(q);
+  // The neighbours' people join the candidates, or only lend evidence to those found otherwise.
+  const widen = (q.weights.coChangeCandidates ?? 0) > 0;
+  const coChanged: ReadonlyMap<string, NeighbourEvidence> = neighbours ? viaNeighbours(q.index, q.stats, neighbours, q.halfLifeDays, widen ? undefined : emails) : new Map();
+  if (widen) for (const email of coChanged.keys()) emails.add(email);
 
   const candidates: Candidate[] = [];
   const learned = q.weights.coefficients;
   const ctx = learned || q.withFeatures ? featureContext(q.index, q.stats, file, parentFolders(q.path)[0], area, chain, q.weights.smoothing) : undefined;
   for (const email of emails) {
     const evidence = evidenceOf(email, file, area);
+    const co = coChanged.get(email);
+    if (co) evidence.coChanged = { files: co.files, changes: co.changes };
     const c: Candidate = { email, evidence, kind: evidence.changes > 0 || evidence.created ? 'file' : 'area', score: 0 };
     if (ctx) c.features = featuresOf(email, ctx);
-    if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights);
+    if (chain.length > 0) c.score = learned && c.features ? linearScore(c.features, learned) : modelScore(email, chain, q.stats, q.weights, co?.share);
     candidates.push(c);
   }
   // The learned ranker's scores are log-odds: as odds relative to the best, they compare like the product's.

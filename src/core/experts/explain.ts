@@ -43,6 +43,10 @@ export function explain(evidence: ExpertEvidence, kind: TargetKind, now: number,
     const last = area.lastChange !== undefined ? `, last ${humaniseAge(area.lastChange, now)}` : '';
     parts.push(`${count(area.changes, 'change')} under ${folderLabel(area.folder)}${last}`);
   }
+  const co = evidence.coChanged;
+  if (kind !== 'folder' && parts.length === 0 && co && co.changes > 0) {
+    parts.push(`${count(co.changes, 'change')} to ${count(co.files, 'file')} changed together with this one`);
+  }
   if (former && evidence.lastActive !== undefined) {
     parts.push(`last commit in this repository ${humaniseAge(evidence.lastActive, now)}`);
   }

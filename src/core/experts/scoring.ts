@@ -31,6 +31,9 @@
  * who left do not bring them back above those who maintain the file now (ranking.ts still puts
  * them first, flagged, when nobody else wrote the code).
  *
+ * The share term also counts, with weight `coChange`, N_p(f): the share of p's work that reaches f
+ * through the files most often changed together with it (coChangeEvidence.ts).
+ *
  * The weights were tuned by `npm run eval -- --tune` on real histories (the windows two and
  * three years before each tip), never on the window the figures in docs/ranking-evaluation.md come from.
  */
@@ -80,6 +83,20 @@ export interface ScoreWeights {
    * ranks by the product above, which folder queries always use. For the evaluation only.
    */
   coefficients?: readonly number[];
+  /**
+   * Weight γ of the co-change neighbours' evidence (coChangeEvidence.ts): the share term becomes
+   * share(p) + γ · N_p(f), where N_p(f) is the share of p's work that reaches f through the files
+   * changed together with it. 0 or undefined: off, and nothing is computed (default 0.3, tuned).
+   */
+  coChange?: number;
+  /** How many of the file's strongest co-change neighbours count (default 20). */
+  coChangeNeighbours?: number;
+  /**
+   * 1: people who changed the neighbours are ranked too, even with no change to the file or its
+   * area (they get the `area` kind); 0 or undefined: only their evidence counts, for candidates
+   * found otherwise. Read only when `coChange` is on.
+   */
+  coChangeCandidates?: number;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
@@ -90,6 +107,7 @@ export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = Object.freeze({
   longActivityHalfLifeDays: 365,
   smoothing: 3,
   linesBoost: 12,
+  coChange: 0.3,
 });
 
 const DAY = 86_400;

@@ -31,6 +31,11 @@ export interface ExpertEvidence {
   area?: AreaEvidence;
   /** Folder queries: files under the folder this person added. */
   filesCreated?: number;
+  /**
+   * Changes to the files most often changed together with the target (only when the co-change
+   * evidence is on, see coChangeEvidence.ts): how many of those files, how many changes.
+   */
+  coChanged?: { files: number; changes: number };
   /** The person's last commit anywhere in the repository (explains *former*). */
   lastActive?: number;
 }
