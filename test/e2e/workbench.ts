@@ -11,31 +11,44 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 
 /**
- * Sets the quick input's whole value (not keystrokes: right after a webview had focus, the first
- * keys can still go to its frame) and picks the row showing `rowText`.
+ * Opens the quick input and sets its whole value (not keystrokes: right after a webview had focus,
+ * the first keys can still go to its frame). A webview taking focus back closes the quick input
+ * before the value lands, so this tries again a few times before it gives up.
  */
+async function fillQuickInput(page: Page, value: string, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      const input = page.locator(QUICK_INPUT).first();
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(value, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+      // Focus the workbench itself (the status bar takes no action on a click of its empty middle).
+      await page.locator('.monaco-workbench .part.statusbar').first().click({ position: { x: 640, y: 10 } }).catch(() => undefined);
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** Sets the quick input's value and picks the row showing `rowText`. */
 async function pickInQuickInput(page: Page, value: string, rowText: string): Promise<void> {
-  await page.locator(QUICK_INPUT).first().fill(value);
+  await fillQuickInput(page, value);
   const row = page.locator(PALETTE_ROW).filter({ hasText: rowText }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await row.click();
 }
 
-async function openQuickInput(page: Page): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator(QUICK_INPUT).first().waitFor({ state: 'visible', timeout: 10_000 });
-}
-
 /** Runs a command through the command palette by its full title ("Category: Title"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await openQuickInput(page);
   await pickInQuickInput(page, `>${title}`, title);
 }
 
 /** Opens a workspace file through quick open and waits for its editor tab. */
 export async function openFile(page: Page, relPath: string): Promise<void> {
   const fileName = relPath.split('/').pop() ?? relPath;
-  await openQuickInput(page);
   await pickInQuickInput(page, relPath, fileName); // no '>' prefix: file mode
   await page.locator('.tabs-container .tab.active').filter({ hasText: fileName }).first().waitFor({ timeout: 15_000 });
 }
