@@ -36,7 +36,8 @@ export interface AreaStats {
   /**
    * Person → return affinity: the share of p's changes to a file p had first changed at least
    * RETURN_GAP_DAYS earlier (coming back to one's files, not one burst), smoothed towards
-   * `baseReturnAffinity` with RETURN_SMOOTHING changes, so one change says little.
+   * `baseReturnAffinity` with RETURN_SMOOTHING changes, so one change says little. Empty unless
+   * the settings ask for it (`returnAffinity`).
    */
   returnAffinity: Map<string, number>;
   /** Everyone's share: the affinity of a person with no changes. */
@@ -61,6 +62,8 @@ export interface AreaSettings {
   activityDays?: boolean;
   longActivityHalfLifeDays: number;
   extraBots: readonly string[];
+  /** Compute the return affinity (default false: the ranking's default leaves it out, so no index pays for it). */
+  returnAffinity?: boolean;
 }
 
 const cache = new WeakMap<HistoryIndexData, Map<string, AreaStats>>();
@@ -136,6 +139,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
       let times = commitTimes.get(email);
       if (!times) commitTimes.set(email, (times = new Set()));
       for (const t of c.changeTimes) times.add(t);
+      if (!settings.returnAffinity) continue;
       let r = returns.get(email);
       if (!r) returns.set(email, (r = { changes: 0, returns: 0 }));
       const first = c.changeTimes[0];
@@ -192,7 +196,7 @@ function build(index: HistoryIndexData, settings: AreaSettings): AreaStats {
 export function areaStats(index: HistoryIndexData, settings: AreaSettings): AreaStats {
   let bySettings = cache.get(index);
   if (!bySettings) cache.set(index, (bySettings = new Map()));
-  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.activityDays ? 1 : 0, settings.longActivityHalfLifeDays, settings.extraBots.join('\u0001')].join('\u0000');
+  const key = [settings.halfLifeDays, settings.activityHalfLifeDays, settings.activityPlateauDays ?? 0, settings.activityDays ? 1 : 0, settings.longActivityHalfLifeDays, settings.returnAffinity ? 1 : 0, settings.extraBots.join('\u0001')].join('\u0000');
   let stats = bySettings.get(key);
   if (!stats) bySettings.set(key, (stats = build(index, settings)));
   return stats;

@@ -85,7 +85,7 @@ export function rankExperts(input: RankingInput): ExpertRanking {
   const path = normalizeTargetPath(input.target.path);
   const kind = input.target.kind;
   const nameOf = (email: string): string => index.people.get(email)?.name ?? blame?.names.get(email) ?? email;
-  const stats = areaStats(index, { halfLifeDays: options.halfLifeDays, activityHalfLifeDays: w.activityHalfLifeDays, activityPlateauDays: w.activityPlateauDays ?? 0, activityDays: (w.activityDays ?? 0) > 0, longActivityHalfLifeDays: w.longActivityHalfLifeDays, extraBots: options.extraBots });
+  const stats = areaStats(index, { halfLifeDays: options.halfLifeDays, activityHalfLifeDays: w.activityHalfLifeDays, activityPlateauDays: w.activityPlateauDays ?? 0, activityDays: (w.activityDays ?? 0) > 0, longActivityHalfLifeDays: w.longActivityHalfLifeDays, extraBots: options.extraBots, returnAffinity: (w.returnAffinity ?? 0) !== 0 });
   const found = collectCandidates({ index, stats, path, kind, blame, weights: w, halfLifeDays: options.halfLifeDays, areaMinChanges: options.backoffMinChanges });
 
   const former = new Map<string, boolean>();

@@ -93,7 +93,7 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
   });
 
   it('return affinity: the maintainer keeps coming back to their files, the burst never did', () => {
-    const stats = areaStats(index, { halfLifeDays: 180, activityHalfLifeDays: 30, longActivityHalfLifeDays: 365, extraBots: [] });
+    const stats = areaStats(index, { halfLifeDays: 180, activityHalfLifeDays: 30, longActivityHalfLifeDays: 365, extraBots: [], returnAffinity: true });
     const mara = stats.returnAffinity.get(maintainer.email) ?? 0;
     const bo = stats.returnAffinity.get(burst.email) ?? 0;
     // 45 changes, 43 of them a week or more after the file's first: (43 + 5·base) / (45 + 5).
@@ -102,5 +102,7 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
     assert.ok(Math.abs(mara - (43 + 5 * base) / 50) < 1e-9, `maintainer ${mara}`);
     assert.ok(Math.abs(bo - (5 * base) / 17) < 1e-9, `burst ${bo}`);
     assert.deepStrictEqual(rank(index, { activityDays: 0, returnAffinity: 2 }), [maintainer.email, burst.email]);
+    // Off by default, so an index the default ranking reads never pays for it.
+    assert.strictEqual(areaStats(index, { halfLifeDays: 180, activityHalfLifeDays: 30, longActivityHalfLifeDays: 365, extraBots: [] }).returnAffinity.size, 0);
   });
 });
