@@ -20,6 +20,8 @@ import * as path from 'path';
 import { GitRunner } from '../src/core/git/gitRunner';
 import { silentLogger } from '../src/core/logger';
 import { pooledTables, prepareRepo, repoTables, scoreRepo, type ModelSettings, type PreparedRepo, type ScoredRepo } from './eval/evaluate';
+import { breakdownTable, missBreakdown, pooledBreakdown } from './eval/missBreakdown';
+import { modelMethod } from './eval/fileMethods';
 import { prepareRealDataset, repoName } from './eval/realDataset';
 import { formatMarkdown, formatText, summaryRow, type EvalTable } from './eval/report';
 import { fitAndReport, versusProduct } from './eval/fitMode';
@@ -137,6 +139,11 @@ async function main(): Promise<void> {
   if (scored.length > 1) tables.push(...pooledTables(`pooled (${scored.length} repositories)`, scored, args.resamples));
   if (args.json) process.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);
   else for (const t of tables) log(`\n${formatText(t)}`);
+  // Where the model's misses are: the author not among its candidates can't be a top-3 hit however it orders them.
+  const model = modelMethod('Constellation model', settings.options, settings.weights, Number.MAX_SAFE_INTEGER);
+  const breakdowns = prepared.map((r) => missBreakdown(r, model));
+  if (breakdowns.length > 1) breakdowns.push(pooledBreakdown(breakdowns));
+  log(`\nWhere the model's misses are (in percent):\n${breakdownTable(breakdowns).join('\n')}`);
   if (args.markdown) {
     const header = '| table | events | model top-3 | best baseline top-3 | model − best (95% interval) | outside the 3 most active: model | best baseline reading the file |';
     const summary = [header, '|---|---|---|---|---|---|---|', ...tables.map((t) => `| ${summaryRow(t).join(' | ')} |`)];
