@@ -76,7 +76,8 @@ function affinityTerm(email: string, stats: AreaStats, exponent: number | undefi
 /** `coShare`: N_p(f), p's share reaching the file through its co-change neighbours (coChangeEvidence.ts). */
 function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights, coShare = 0): number {
   const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity, w.activitySaturation ?? 0) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
-  return activity * affinityTerm(email, stats, w.returnAffinity) * (smoothedShare(email, chain, w.smoothing) + (w.coChange ?? 0) * coShare);
+  const share = smoothedShare(email, chain, w.smoothing) + (w.coChange ?? 0) * coShare;
+  return activity * affinityTerm(email, stats, w.returnAffinity) * (w.shareExponent === undefined || w.shareExponent === 1 ? share : Math.pow(share, w.shareExponent));
 }
 
 /** The file's co-change neighbours when the weights ask for their evidence. */

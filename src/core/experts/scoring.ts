@@ -89,6 +89,12 @@ export interface ScoreWeights {
    * changed together with it. 0 or undefined: off, and nothing is computed (default 0.3, tuned).
    */
   coChange?: number;
+  /**
+   * Exponent of the share term (smoothed share plus co-change evidence): below 1 it flattens the
+   * differences between the candidates' shares of the file, so how active they are counts for
+   * more; 1 or undefined (the default) leaves it. An option of the evaluation.
+   */
+  shareExponent?: number;
   /** How many of the file's strongest co-change neighbours count (default 20). */
   coChangeNeighbours?: number;
   /**

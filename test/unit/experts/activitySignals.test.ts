@@ -39,6 +39,10 @@ function pausedMaintainerRepo(): TestRepo {
 }
 
 function rank(index: HistoryIndexData, weights: Partial<ScoreWeights>): string[] {
+  return ranked(index, weights).map((e) => e.email);
+}
+
+function ranked(index: HistoryIndexData, weights: Partial<ScoreWeights>): Array<{ email: string; score: number }> {
   return rankExperts({
     index,
     target: { path: 'src/core.ts', kind: 'file' },
@@ -46,7 +50,7 @@ function rank(index: HistoryIndexData, weights: Partial<ScoreWeights>): string[]
     classify: classifyByDomain,
     limit: 10,
     weights,
-  }).experts.map((e) => e.email);
+  }).experts;
 }
 
 describe('activity signals against a burst (activityDays, activitySaturation, returnAffinity)', function () {
@@ -61,6 +65,18 @@ describe('activity signals against a burst (activityDays, activitySaturation, re
 
   it('counting commits (the model before), the one-hour burst outranks the maintainer who paused 18 days', () => {
     assert.deepStrictEqual(rank(index, { activityDays: 0 }), [burst.email, maintainer.email]);
+  });
+
+  it('share exponent: 1 is the default; below 1 it narrows the gap the shares of the file make, above 1 widens it', () => {
+    const ratio = (weights: Partial<ScoreWeights>): number => {
+      const [first, second] = ranked(index, weights);
+      return first.score / second.score;
+    };
+    assert.deepStrictEqual(ranked(index, { shareExponent: 1 }), ranked(index, {}));
+    assert.deepStrictEqual(rank(index, {}), [maintainer.email, burst.email]);
+    // The maintainer leads on both activity and share: flattening the shares narrows the lead, sharpening widens it.
+    assert.ok(ratio({ shareExponent: 0.5 }) < ratio({}), `${ratio({ shareExponent: 0.5 })} < ${ratio({})}`);
+    assert.ok(ratio({ shareExponent: 2 }) > ratio({}), `${ratio({ shareExponent: 2 })} > ${ratio({})}`);
   });
 
   it('the defaults count active days and leave saturation and return affinity off', () => {
