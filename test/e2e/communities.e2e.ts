@@ -87,9 +87,10 @@ e2eSpec('The Communities view lists each community with its members by level and
     // the features around it settle: wait for the declared communities, noting what showed before.
     const expected = ['Reliability Guild', 'Identity & Access', 'API Design', 'Potential communities (1)'];
     const seen: string[] = [];
+    let last = '';
     const roots = await waitForRows(pane, (rows) => {
       const labels = JSON.stringify(rows.map((r) => r.split(' | ')[0]));
-      if (!seen[seen.length - 1]?.startsWith(labels)) seen.push(`${labels} at ${new Date().toISOString().slice(11, 23)}`);
+      if (labels !== last) seen.push(`${(last = labels)} at ${new Date().toISOString().slice(11, 23)}`);
       return labels === JSON.stringify(expected);
     }, 'the communities listed', 90_000);
     log(`Communities view: ${JSON.stringify(roots)}`);

@@ -77,7 +77,7 @@ function affinityTerm(email: string, stats: AreaStats, exponent: number | undefi
 function modelScore(email: string, chain: readonly FolderStats[], stats: AreaStats, w: ScoreWeights, coShare = 0): number {
   const activity = activityTerm(stats.activity.get(email), stats.maxActivity, w.activity, w.activitySaturation ?? 0) * activityTerm(stats.longActivity.get(email), stats.maxLongActivity, w.longActivity);
   const share = smoothedShare(email, chain, w.smoothing) + (w.coChange ?? 0) * coShare;
-  return activity * affinityTerm(email, stats, w.returnAffinity) * (w.shareExponent === undefined || w.shareExponent === 1 ? share : Math.pow(share, w.shareExponent));
+  return activity * affinityTerm(email, stats, w.returnAffinity) * share ** (w.shareExponent ?? 1);
 }
 
 /** The file's co-change neighbours when the weights ask for their evidence. */
