@@ -29,6 +29,33 @@ function localPart(email: string): string {
   return at < 0 ? email : email.slice(0, at);
 }
 
+/** A login this short could be anyone's domain. */
+const MIN_DOMAIN_LOGIN = 4;
+
+/** Letters and digits only: `sapphi-red` and `sapphi.red` both read `sapphired`. */
+function compact(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The spellings of an address's domain a login could be: the whole domain and the domain without
+ * its last label (`sapphi.red` → `sapphired`, `sapphi`; `wesleytodd.com` → `wesleytoddcom`,
+ * `wesleytodd`). Too short to say anything is nothing.
+ */
+function domainSpellings(email: string): string[] {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return [];
+  const labels = email.slice(at + 1).split('.').filter(Boolean);
+  const spellings = [compact(labels.join('')), compact(labels.slice(0, -1).join(''))];
+  return [...new Set(spellings.filter((s) => s.length >= MIN_DOMAIN_LOGIN))];
+}
+
+function addTo(map: Map<string, string[]>, key: string, email: string): void {
+  const list = map.get(key);
+  if (list) list.push(email);
+  else map.set(key, [email]);
+}
+
 /**
  * Union-find over identity keys; the representative is the identity with the most commits, on a
  * tie an ordinary address rather than a no-reply one.
@@ -62,7 +89,8 @@ class Groups {
  * Which identities are one person, beyond what `.mailmap` already folded (emails are compared in
  * lower case already): GitHub no-reply addresses of one login (`123+login@…` and `login@…`); a
  * no-reply address and the one ordinary address with the same name, or whose local part is the
- * login; with `sameFullName`, ordinary addresses with the same full name. Returns alias → the
+ * login, or whose name is the login, or at a personal domain spelled like the login
+ * (`sapphi-red` and `green@sapphi.red`); with `sameFullName`, ordinary addresses with the same full name. Returns alias → the
  * identity to fold it into (the one with the most commits of its group); identities that stay
  * as they are are absent.
  */
@@ -73,6 +101,7 @@ export function inferAliases(identities: Iterable<KnownIdentity>, rules: AliasRu
   const byLogin = new Map<string, string>();
   const ordinaryByName = new Map<string, string[]>();
   const ordinaryByLocal = new Map<string, string[]>();
+  const ordinaryByDomain = new Map<string, string[]>();
   const noreply: Array<{ email: string; login: string; name?: string }> = [];
   for (const identity of all) {
     const login = githubLoginFromNoreply(identity.email);
@@ -84,14 +113,19 @@ export function inferAliases(identities: Iterable<KnownIdentity>, rules: AliasRu
       noreply.push({ email: identity.email, login, name });
       continue;
     }
-    if (name) ordinaryByName.set(name, [...(ordinaryByName.get(name) ?? []), identity.email]);
-    const local = localPart(identity.email);
-    ordinaryByLocal.set(local, [...(ordinaryByLocal.get(local) ?? []), identity.email]);
+    if (name) addTo(ordinaryByName, name, identity.email);
+    addTo(ordinaryByLocal, localPart(identity.email), identity.email);
+    for (const spelling of domainSpellings(identity.email)) addTo(ordinaryByDomain, spelling, identity.email);
   }
   for (const n of noreply) {
-    const sameName = n.name ? ordinaryByName.get(n.name) : undefined;
-    const sameLocal = ordinaryByLocal.get(n.login);
-    const match = sameName?.length === 1 ? sameName[0] : sameLocal?.length === 1 ? sameLocal[0] : undefined;
+    // Strongest first; each rule counts only when it points at exactly one address.
+    const matches = [
+      n.name ? ordinaryByName.get(n.name) : undefined,
+      ordinaryByLocal.get(n.login),
+      ordinaryByName.get(n.login),
+      compact(n.login).length >= MIN_DOMAIN_LOGIN ? ordinaryByDomain.get(compact(n.login)) : undefined,
+    ];
+    const match = matches.find((emails) => emails?.length === 1)?.[0];
     if (match) groups.union(match, n.email);
   }
   if (rules.sameFullName) {

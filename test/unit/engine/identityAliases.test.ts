@@ -28,6 +28,30 @@ describe('identity aliases', () => {
     assert.strictEqual(aliases.size, 3);
   });
 
+  it('folds a no-reply address into the one ordinary address named like the login, or at a personal domain spelled like it', () => {
+    const aliases = inferAliases([
+      { email: 'green@sapphi.red', name: '翠', commits: 948 },
+      { email: '49056869+sapphi-red@users.noreply.github.com', name: 'sapphi-red', commits: 384 },
+      { email: 'matias.capeletto@gmail.com', name: 'patak-dev', commits: 86 },
+      { email: '583075+patak-dev@users.noreply.github.com', name: 'patak', commits: 91 },
+      { email: 'someone@gmail.com', name: 'Someone Else', commits: 4 },
+    ]);
+    assert.strictEqual(aliases.get('49056869+sapphi-red@users.noreply.github.com'), 'green@sapphi.red', 'sapphi-red and sapphi.red');
+    assert.strictEqual(aliases.get('matias.capeletto@gmail.com'), '583075+patak-dev@users.noreply.github.com', 'the name is the login');
+    assert.strictEqual(aliases.size, 2);
+  });
+
+  it('does not guess from a shared or too short domain', () => {
+    const aliases = inferAliases([
+      { email: 'ann@bigcorp.com', name: 'Ann', commits: 5 },
+      { email: 'bob@bigcorp.com', name: 'Bob', commits: 5 },
+      { email: '7+bigcorp@users.noreply.github.com', name: 'Carol', commits: 2 },
+      { email: 'dan@abc.io', name: 'Dan', commits: 5 },
+      { email: '8+abc@users.noreply.github.com', name: 'Eve', commits: 2 },
+    ]);
+    assert.deepStrictEqual([...aliases], [], 'two addresses at bigcorp.com; abc is too short to mean one person');
+  });
+
   it('leaves ambiguous and generic names alone', () => {
     const aliases = inferAliases([
       { email: 'a@one.test', name: 'Sam Lee', commits: 3 },
