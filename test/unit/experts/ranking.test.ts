@@ -192,6 +192,18 @@ describe('rankExperts', () => {
     assert.ok(!isBot('jenkins.ann@team.test', 'Ann Jenkins'), 'nor a person called Jenkins');
   });
 
+  it('leaves coding agents out, by their addresses and GitHub logins, not by a first name', () => {
+    assert.ok(isBot('noreply@anthropic.com', 'Claude Opus 4.6 (1M context)'));
+    assert.ok(isBot('242468646+claude@users.noreply.github.com', 'Claude'));
+    assert.ok(isBot('codex@openai.com', 'GPT-5 Codex'));
+    assert.ok(isBot('cursoragent@cursor.com', 'Cursor'));
+    assert.ok(isBot('276251120+deepview-autofix@users.noreply.github.com', 'DeepView Autofix'), 'a name ending in the word autofix');
+    assert.ok(isBot('oz-agent@warp.dev', 'Oz'), 'an address ending in the word agent');
+    assert.ok(!isBot('claude@monet.test', 'Claude Monet'), 'a person called Claude');
+    assert.ok(!isBot('9+claudette@users.noreply.github.com', 'Claudette'));
+    assert.ok(!isBot('reagent@lab.test', 'Ann Reagent'), 'agent inside a word is not the word');
+  });
+
   it('ranks a folder from every file under it and explains it per folder', () => {
     const index = handIndex({
       'src/payments/a.ts': [{ email: 'p@team.test', daysAgo: days(10, 20), created: true }],
