@@ -6,6 +6,7 @@
  */
 import type { OrgDirectory } from '../directory/orgDirectory';
 import { githubLoginFromNoreply, isGitHubLogin, normalizeEmail, normalizeLogin } from '../directory/identity';
+import { inferAliases, type KnownIdentity } from '../engine/identityAliases';
 import type { TeamRef } from './reportTypes';
 import { isBot } from '../experts';
 import type { ThreadPerson } from '../threads/threadTypes';
@@ -31,12 +32,15 @@ export class PeopleRegistry {
   private readonly infos = new Map<string, PersonInfo>();
   private readonly loginToKey = new Map<string, string>();
   private readonly nameToKey = new Map<string, string | null>();
+  /** One person's GitHub no-reply and ordinary addresses, as the expert engine joins them, over every repository. */
+  private readonly inferred: ReadonlyMap<string, string>;
 
   constructor(
     repositories: readonly RepositoryHistory[],
     private readonly directory: OrgDirectory | undefined,
     private readonly extraBots: readonly string[],
   ) {
+    this.inferred = inferAliases(knownIdentities(repositories));
     for (const { index } of repositories) {
       for (const person of index.people.values()) {
         const key = this.fromHistory(person.email);
@@ -60,10 +64,17 @@ export class PeopleRegistry {
   fromHistory(historyKey: string): string {
     let key = this.canonical.get(historyKey);
     if (key === undefined) {
-      key = this.directory && EMAIL.test(historyKey) ? this.directory.canonicalEmail(historyKey) : historyKey;
+      // The directory's word first; else the inferred alias, which the directory may place in turn.
+      const listed = this.directoryKey(historyKey);
+      const alias = listed === historyKey ? this.inferred.get(historyKey) : undefined;
+      key = alias === undefined ? listed : this.directoryKey(alias);
       this.canonical.set(historyKey, key);
     }
     return key;
+  }
+
+  private directoryKey(historyKey: string): string {
+    return this.directory && EMAIL.test(historyKey) ? this.directory.canonicalEmail(historyKey) : historyKey;
   }
 
   /** {@link fromHistory}, or null for a bot: one lookup for the hot loop over every contribution. */
@@ -145,4 +156,20 @@ export class PeopleRegistry {
     if (existing === undefined) this.nameToKey.set(lower, key);
     else if (existing !== key) this.nameToKey.set(lower, null);
   }
+}
+
+/** Every repository's people, once per address, with their commits summed and the latest name. */
+function knownIdentities(repositories: readonly RepositoryHistory[]): KnownIdentity[] {
+  const byEmail = new Map<string, KnownIdentity & { lastActive: number }>();
+  for (const { index } of repositories) {
+    for (const person of index.people.values()) {
+      const known = byEmail.get(person.email);
+      if (!known) byEmail.set(person.email, { email: person.email, name: person.name, commits: person.commits, lastActive: person.lastActive });
+      else {
+        known.commits += person.commits;
+        if (person.lastActive > known.lastActive) Object.assign(known, { name: person.name, lastActive: person.lastActive });
+      }
+    }
+  }
+  return [...byEmail.values()];
 }
