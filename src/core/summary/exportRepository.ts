@@ -7,7 +7,7 @@ import { loadCommunities } from '../communities/loadCommunities';
 import type { OrgDirectory } from '../directory/orgDirectory';
 import { loadDirectory, type LoadDirectoryOptions } from '../directory/orgDirectory';
 import { HistoryIndexManager, type IndexUpdateKind } from '../engine/historyIndexManager';
-import { mergeDirectoryAliases } from '../engine/identityMerge';
+import { mergeDirectoryAliases, mergeInferredAliases } from '../engine/identityMerge';
 import type { GitRunner } from '../git/gitRunner';
 import type { HistoryIndexData } from '../git/historyTypes';
 import type { HistoryIndexStore } from '../git/indexStore';
@@ -74,7 +74,8 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
   const indexUpdate = manager.lastUpdate(root);
   const { directory, diagnostics } = await loadDirectory(root, { logger: options.logger, ...options.directory });
   diagnostics.forEach((d) => logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`));
-  const index = mergeDirectoryAliases(rawIndex, directory);
+  // One person, one identity, as the editor ranks: inferred aliases, then the directory's.
+  const index = mergeDirectoryAliases(mergeInferredAliases(rawIndex).index, directory);
   const identities = stricterMode(options.identities ?? 'full', directory.exportIdentities());
   if (options.identities && identities !== options.identities) logger.info(`the directory allows identities "${identities}" only (asked: "${options.identities}")`);
 

@@ -112,6 +112,23 @@ describe('constellation export (core)', function () {
     assert.ok(!JSON.stringify(summary).includes('return 2'), 'no source code');
   });
 
+  it("joins a person's GitHub no-reply address into their ordinary one, as the editor ranks", async () => {
+    const own = TestRepo.create('constellation-export-alias-');
+    try {
+      own.write('src/a.ts', 'export const a = 1;\n');
+      own.commit({ author: { name: '翠', email: 'green@sapphi.red' }, date: '2025-01-10T10:00:00Z', message: 'a' });
+      own.write('CHANGELOG.md', '# 1.0.0\n');
+      own.commit({ author: { name: 'sapphi-red', email: '49056869+sapphi-red@users.noreply.github.com' }, date: '2025-01-11T10:00:00Z', message: 'release: 1.0.0' });
+      own.write('src/a.ts', 'export const a = 2;\n');
+      own.commit({ author: { name: '翠', email: 'green@sapphi.red' }, date: '2025-01-12T10:00:00Z', message: 'a again' });
+      const { summary } = await exportRepository({ git, root: own.root, logger: silentLogger });
+      assert.deepStrictEqual(summary.people.map((p) => p.key), ['green@sapphi.red']);
+      assert.deepStrictEqual(row(summary, 'CHANGELOG.md', 'f')[5].map(([i]) => summary.people[i].key), ['green@sapphi.red']);
+    } finally {
+      own.dispose();
+    }
+  });
+
   it('lists the packages the manifests publish, workspaces and foreign folders respected', async () => {
     const { summary } = await exportRepository({ git, root: repo.root, logger: silentLogger });
     assert.deepStrictEqual(summary.packages.map((p) => `${p.ecosystem}:${p.name}@${p.path}`), [
