@@ -90,9 +90,9 @@ class Groups {
  * lower case already): GitHub no-reply addresses of one login (`123+login@…` and `login@…`); a
  * no-reply address and the one ordinary address with the same name, or whose local part is the
  * login, or whose name is the login, or at a personal domain spelled like the login
- * (`sapphi-red` and `green@sapphi.red`); with `sameFullName`, ordinary addresses with the same full name. Returns alias → the
- * identity to fold it into (the one with the most commits of its group); identities that stay
- * as they are are absent.
+ * (`sapphi-red` and `green@sapphi.red`); with `sameFullName`, ordinary addresses with the same
+ * full name. Returns alias → the identity to fold it into (the one with the most commits of its
+ * group); identities that stay as they are are absent.
  */
 export function inferAliases(identities: Iterable<KnownIdentity>, rules: AliasRules = {}): Map<string, string> {
   const all = [...identities];
