@@ -5,6 +5,7 @@
  * the result validates against the directory schema. Pure: the caller reads git and CODEOWNERS.
  */
 import { stringify } from 'yaml';
+import { inferAliases } from '../engine/identityAliases';
 import { isBot } from '../experts/bots';
 import type { HistoryIndexData, PersonRecord } from '../git/historyTypes';
 import { kebabCase } from '../util/kebabCase';
@@ -41,7 +42,7 @@ const DAY = 86_400;
 
 interface DraftTeam { id: string; name: string; github: string; company?: string; members: number }
 interface DraftCompany { id: string; name: string; domain: string; people: number }
-interface DraftPerson { record: PersonRecord; login?: string; domain: string; team?: DraftTeam; teamShare?: number; teamChanges: number; split: boolean; otherCompanyTeam?: DraftTeam }
+interface DraftPerson { record: PersonRecord; aliases: string[]; login?: string; domain: string; team?: DraftTeam; teamShare?: number; teamChanges: number; split: boolean; otherCompanyTeam?: DraftTeam }
 
 function scalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
@@ -62,15 +63,27 @@ function month(unix: number): string {
 /** Default owners (`* @org/everyone`) say nothing about who works where. */
 const CATCH_ALL = new Set(['*', '**', '/*', '/**', '/']);
 
+/** A person with the addresses joined into them: commits summed, the latest activity. */
+function joined(person: PersonRecord, aliases: readonly PersonRecord[]): PersonRecord {
+  if (aliases.length === 0) return person;
+  return aliases.reduce<PersonRecord>((sum, a) => ({
+    ...sum,
+    commits: sum.commits + a.commits,
+    firstActive: Math.min(sum.firstActive, a.firstActive),
+    lastActive: Math.max(sum.lastActive, a.lastActive),
+  }), person);
+}
+
 /** Changes per CODEOWNERS team handle over the files a person changed (default-owner rules left out). */
-function ownedChanges(index: HistoryIndexData, rules: readonly CodeownersRule[]): Map<string, Map<string, number>> {
+function ownedChanges(index: HistoryIndexData, rules: readonly CodeownersRule[], personOf: (email: string) => string): Map<string, Map<string, number>> {
   const byPerson = new Map<string, Map<string, number>>();
   for (const file of index.files.values()) {
     const rule = matchingRule(rules, file.path);
     if (!rule || CATCH_ALL.has(rule.pattern)) continue;
     const teams = rule.owners.filter((o) => o.startsWith('@') && o.includes('/'));
     if (teams.length === 0) continue;
-    for (const [person, contribution] of file.contributions) {
+    for (const [email, contribution] of file.contributions) {
+      const person = personOf(email);
       const counts = byPerson.get(person) ?? new Map<string, number>();
       for (const team of teams) counts.set(team.toLowerCase(), (counts.get(team.toLowerCase()) ?? 0) + contribution.changeTimes.length);
       byPerson.set(person, counts);
@@ -81,8 +94,17 @@ function ownedChanges(index: HistoryIndexData, rules: readonly CodeownersRule[])
 
 export function draftDirectory(input: DirectoryDraftInput): DirectoryDraft {
   const { index, codeowners } = input;
-  const records = [...index.people.values()]
-    .filter((p) => p.email.includes('@') && !isBot(p.email, p.name, input.extraBots))
+  const humans = [...index.people.values()].filter((p) => p.email.includes('@') && !isBot(p.email, p.name, input.extraBots));
+  // One entry per person: addresses the expert engine joins become that entry's `aliases`.
+  const aliasOf = inferAliases(humans);
+  const aliasesOf = new Map<string, PersonRecord[]>();
+  for (const p of humans) {
+    const target = aliasOf.get(p.email);
+    if (target) aliasesOf.set(target, [...(aliasesOf.get(target) ?? []), p]);
+  }
+  const records = humans
+    .filter((p) => !aliasOf.has(p.email))
+    .map((p) => joined(p, aliasesOf.get(p.email) ?? []))
     .sort((a, b) => b.commits - a.commits || a.email.localeCompare(b.email));
 
   // Companies: one per non-public email domain, most people first.
@@ -112,20 +134,20 @@ export function draftDirectory(input: DirectoryDraftInput): DirectoryDraft {
     }
   }
 
-  const changes = ownedChanges(index, codeowners);
+  const changes = ownedChanges(index, codeowners, (email) => aliasOf.get(email) ?? email);
   const logins = new Set<string>();
   const people: DraftPerson[] = records.map((record) => {
     const counts = changes.get(record.email) ?? new Map<string, number>();
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const found = githubLoginFromNoreply(record.email);
+    const found = [record.email, ...(aliasesOf.get(record.email) ?? []).map((a) => a.email)].map(githubLoginFromNoreply).find(Boolean);
     // A login names one person in the directory: the first (most commits) keeps it.
     const login = found && isGitHubLogin(found) && !logins.has(found) ? found : undefined;
     if (login) logins.add(login);
     // Only a clear majority of the owned changes makes a guess; a split is left to the user.
     const share = best && total ? best[1] / total : undefined;
     const team = best && share !== undefined && share > 0.5 ? teams.get(best[0]) : undefined;
-    return { record, login, domain: domainOf(record.email), team, teamShare: share, teamChanges: total, split: !team && total > 0 };
+    return { record, aliases: (aliasesOf.get(record.email) ?? []).map((a) => a.email).sort(), login, domain: domainOf(record.email), team, teamShare: share, teamChanges: total, split: !team && total > 0 };
   });
   // A team belongs to the company named like its GitHub organisation, else to the one most of its
   // guessed members work for; members of another company are left out of it.
@@ -181,6 +203,7 @@ function render(input: DirectoryDraftInput, people: DraftPerson[], teams: DraftT
     if (!p.team && !p.otherCompanyTeam && !p.split && !companies.some((c) => c.domain === p.domain)) notes.push('no team or company guessed');
     out.push(`  - email: ${scalar(p.record.email)}  # ${notes.join('; ')}`);
     if (p.record.name && p.record.name !== p.record.email) out.push(`    name: ${scalar(p.record.name)}`);
+    if (p.aliases.length > 0) out.push(`    aliases: [${p.aliases.map(scalar).join(', ')}]  # the same person in the history`);
     if (p.login) out.push(`    github: ${scalar(p.login)}`);
     if (p.team) out.push(`    team: ${scalar(p.team.id)}`);
   }

@@ -93,6 +93,27 @@ describe('directory draft', function () {
     assert.strictEqual(directory.relationship(you, directory.placementOf({ email: carol.email })), 'other-company');
   });
 
+  it("lists a person's GitHub no-reply address as an alias of their entry, not as a second person", async () => {
+    const own = TestRepo.create();
+    try {
+      const green = { name: '翠', email: 'green@sapphi.red' };
+      const noreply = { name: 'sapphi-red', email: '49056869+sapphi-red@users.noreply.github.com' };
+      own.write('src/a.ts', '1\n').commit({ author: green, date: ago(30) });
+      own.write('src/a.ts', '2\n').commit({ author: green, date: ago(20) });
+      own.write('CHANGELOG.md', '# 1\n').commit({ author: noreply, date: ago(10) });
+      const index = await buildHistoryIndex(new GitRunner({ logger: silentLogger }), own.root);
+      const draft = draftDirectory({ index, codeowners: [], now: Math.floor(Date.now() / 1000) });
+      const { config, diagnostics } = parseDirectoryConfig(draft.yaml, 'draft.yml');
+      assert.deepStrictEqual(diagnostics, [], draft.yaml);
+      assert.strictEqual(draft.people, 1, draft.yaml);
+      assert.deepStrictEqual(config.people.map((p) => [p.email, p.aliases, p.github]), [['green@sapphi.red', [noreply.email], 'sapphi-red']]);
+      assert.match(draft.yaml, /email: green@sapphi\.red {2}# 3 commits, last/);
+      assert.strictEqual(new OrgDirectory(config).canonicalEmail(noreply.email), 'green@sapphi.red', 'saved, the directory joins them');
+    } finally {
+      own.dispose();
+    }
+  });
+
   it('constellation directory draft prints it, or writes it without replacing an existing file', () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'constellation-draft-'));
     const env = { ...process.env, CONSTELLATION_CACHE: path.join(tmp, 'cache') };
