@@ -10,7 +10,7 @@ import { runCommand } from './runCommand';
 
 export const ORG_COMMANDS = new Set(['export', 'hub', 'who-knows']);
 
-export const ORG_HELP = `  constellation export [--repo DIR] --out FILE [--previous FILE|HUB_DIR] [--identities full|login|hashed] [--directory FILE]
+export const ORG_HELP = `  constellation export [--repo DIR] [--name NAME] --out FILE [--previous FILE|HUB_DIR] [--identities full|login|hashed] [--directory FILE]
   constellation hub merge FILE|DIR... --out DIR
   constellation hub init [--out DIR] [--repos owner/a,owner/b] [--schedule CRON] [--publish commit|release]
   constellation who-knows <package|path|glob|community> --hub DIR [--json]
@@ -31,6 +31,7 @@ export async function runOrgCommand(argv: string[]): Promise<number> {
       options: {
         repo: { type: 'string' },
         out: { type: 'string' },
+        name: { type: 'string' },
         previous: { type: 'string' },
         identities: { type: 'string' },
         directory: { type: 'string' },
@@ -54,7 +55,7 @@ export async function runOrgCommand(argv: string[]): Promise<number> {
   const logger = stderrLogger(v.verbose === true);
   return runCommand(async () => {
     if (command === 'export') {
-      return runExport({ repo: v.repo, out: v.out, previous: v.previous, identities: v.identities, directory: v.directory, limit: limitOf(v.limit, 5), json: v.json === true }, logger);
+      return runExport({ repo: v.repo, name: v.name, out: v.out, previous: v.previous, identities: v.identities, directory: v.directory, limit: limitOf(v.limit, 5), json: v.json === true }, logger);
     } else if (command === 'who-knows') {
       return runWhoKnows(rest, { hub: v.hub, repo: v.repo, directory: v.directory, limit: limitOf(v.limit, 10), json: v.json === true }, logger);
     } else if (command === 'hub' && rest[0] === 'merge') {

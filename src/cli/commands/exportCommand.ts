@@ -14,6 +14,8 @@ import { terminalJson } from '../terminalText';
 
 export interface ExportCommandOptions {
   repo?: string;
+  /** The repository's name in the hub (default: the remote's owner/name, else the folder's name). */
+  name?: string;
   /** directory.yml to use instead of the repository's own (a hub's org-wide directory). */
   directory?: string;
   out?: string;
@@ -23,11 +25,17 @@ export interface ExportCommandOptions {
   json: boolean;
 }
 
+/** `owner/name`, a bare name or a host path: segments of letters, digits, `.`, `_` and `-`. */
+const REPOSITORY_NAME = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+
 /** `constellation export [--repo DIR] --out FILE [--previous FILE] [--identities full|login|hashed]`. */
 export async function runExport(options: ExportCommandOptions, logger: Logger): Promise<string> {
   if (!options.out) throw new CliError('export needs --out FILE', ExitCode.usage);
   if (options.identities !== undefined && !isIdentityMode(options.identities)) {
     throw new CliError(`--identities takes full, login or hashed, not '${options.identities}'`, ExitCode.usage);
+  }
+  if (options.name !== undefined && (!REPOSITORY_NAME.test(options.name) || /(^|\/)\.+(\/|$)/.test(options.name))) {
+    throw new CliError(`--name takes a repository name such as acme/billing, not '${options.name}'`, ExitCode.usage);
   }
   const git = new GitRunner({ logger, defaultTimeoutMs: 600_000 });
   const repo = await openRepository(git, options.repo);
@@ -38,6 +46,7 @@ export async function runExport(options: ExportCommandOptions, logger: Logger): 
     result = await exportRepository({
       git,
       root: repo.root,
+      name: options.name,
       store: createStore(logger),
       logger,
       previous,

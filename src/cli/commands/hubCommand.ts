@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { HUB_MANIFEST } from '../../core/hub/hubFormat';
 import { mergeSummaries } from '../../core/hub/hubMerge';
 import { DEFAULT_HUB_WORKFLOW, HUB_WORKFLOW_FILE, hubWorkflow, repositoriesFileText } from '../../core/hub/hubWorkflow';
 import type { Logger } from '../../core/logger';
@@ -17,7 +18,10 @@ async function summaryFiles(inputs: string[]): Promise<string[]> {
       out.push(input);
       continue;
     }
-    const entries = await fs.readdir(input, { recursive: true, withFileTypes: true });
+    // A hub index as input (`hub merge HUB new.json`): its shards are the summaries, the rest is index.
+    const isHub = await fs.stat(path.join(input, HUB_MANIFEST)).then(() => true, () => false);
+    const folder = isHub ? path.join(input, 'shards') : input;
+    const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
     for (const e of entries) if (e.isFile() && e.name.endsWith('.json')) out.push(path.join(e.parentPath, e.name));
   }
   return out.sort();
@@ -37,10 +41,11 @@ export async function runHubMerge(inputs: string[], options: { out?: string; jso
   }
   const ms = Date.now() - started;
   if (options.json) {
-    return terminalJson({ repositories: result.manifest.repositories.length, skipped: result.skipped, bytes: result.bytes, milliseconds: ms, out: options.out });
+    return terminalJson({ repositories: result.manifest.repositories.length, skipped: result.skipped, replaced: result.replaced, bytes: result.bytes, milliseconds: ms, out: options.out });
   }
   return [
     `merged ${result.manifest.repositories.length} repositories into ${options.out} (${result.bytes} bytes, ${ms} ms)`,
+    ...result.replaced.map((r) => `  ${r.repository}: ${r.by} replaces the older ${r.file}`),
     ...result.skipped.map((s) => `  skipped ${s.reason}`),
   ].join('\n');
 }

@@ -113,6 +113,12 @@ export async function isAncestor(git: GitRunner, root: string, a: string, b: str
   }
 }
 
+/** The parentless commits `rev`'s history starts from, sorted: what tells two repositories of one name apart. */
+export async function rootCommits(git: GitRunner, root: string, rev: string, signal?: AbortSignal): Promise<string[]> {
+  const out = await git.run(['rev-list', '--max-parents=0', rev, '--'], { cwd: root, signal, timeoutMs: 0 });
+  return out.split('\n').filter(Boolean).sort();
+}
+
 /** The text of `relPath` as committed at `rev` (`git show rev:path`). */
 export function readFileAt(git: GitRunner, root: string, rev: string, relPath: string, signal?: AbortSignal): Promise<string> {
   return git.run(['show', `${rev}:${relPath}`], { cwd: root, signal });

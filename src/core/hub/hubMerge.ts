@@ -30,6 +30,9 @@ import {
 } from './hubFormat';
 
 interface RepositoryFacts {
+  /** The summary file it was read from. */
+  file: string;
+  roots?: readonly string[];
   record: HubRepository;
   packages: Array<[string, string]>;
   communities: Array<{ id: string; name: string; globs: string[] }>;
@@ -39,6 +42,8 @@ interface RepositoryFacts {
 export interface MergeResult {
   manifest: HubManifest;
   skipped: Array<{ file: string; reason: string }>;
+  /** Older summaries of a repository that a newer one replaced (`hub merge HUB new.json` does this). */
+  replaced: Array<{ repository: string; file: string; by: string }>;
   /** Total bytes written. */
   bytes: number;
 }
@@ -53,6 +58,7 @@ export async function mergeSummaries(files: readonly string[], outDir: string, l
   const byName = new Map<string, RepositoryFacts>();
   const usedShards = new Map<string, string>();
   const skipped: MergeResult['skipped'] = [];
+  const replaced: MergeResult['replaced'] = [];
   let bytes = 0;
   try {
     for (const file of files) {
@@ -67,16 +73,26 @@ export async function mergeSummaries(files: readonly string[], outDir: string, l
       const name = summary.repository.name;
       const key = name.toLowerCase();
       const existing = byName.get(key);
+      if (existing && !sameLineage(existing.roots, summary.repository.roots)) {
+        // Two clones named `repo` with no remote: replacing one by the other would lose it silently.
+        const reason = `${file}: another repository is also named "${name}" (${existing.file}; no root commit in common); export one of them with --name NAME`;
+        skipped.push({ file, reason });
+        log.warn(`skipped ${reason}`);
+        continue;
+      }
       if (existing && existing.record.generatedAt >= summary.generatedAt) {
-        skipped.push({ file, reason: `${name} is already merged from a newer summary` });
-        log.warn(`skipped ${file}: ${name} is already merged from a newer summary`);
+        replaced.push({ repository: name, file, by: existing.file });
+        log.info(`${name}: ${existing.file} replaces the older ${file}`);
         continue;
       }
       const shard = existing?.record.shard ?? uniqueShard(name, usedShards);
       const text = JSON.stringify(summary);
       await fs.writeFile(path.join(staging, shard), text);
-      const facts = factsOf(summary, shard, Buffer.byteLength(text));
-      if (existing) log.info(`${name}: a newer summary replaces the one merged before`);
+      const facts = factsOf(summary, file, shard, Buffer.byteLength(text));
+      if (existing) {
+        replaced.push({ repository: name, file: existing.file, by: file });
+        log.info(`${name}: ${file} replaces the older ${existing.file}`);
+      }
       byName.set(key, facts);
     }
     const repositories = [...byName.values()].sort((a, b) => (a.record.name.toLowerCase() < b.record.name.toLowerCase() ? -1 : 1));
@@ -104,14 +120,20 @@ export async function mergeSummaries(files: readonly string[], outDir: string, l
     bytes += repositories.reduce((sum, r) => sum + r.record.bytes, 0);
     await replaceFolder(staging, target);
     log.info(`merged ${repositories.length} repositories into ${target} (${skipped.length} skipped, ${bytes} bytes)`);
-    return { manifest, skipped, bytes };
+    return { manifest, skipped, replaced, bytes };
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
     throw err;
   }
 }
 
-function factsOf(summary: ExpertiseSummary, shard: string, bytes: number): RepositoryFacts {
+/** Summaries of one repository share a root commit; without roots on either side (shallow, older summaries) they are taken to. */
+function sameLineage(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return true;
+  return a.some((root) => b.includes(root));
+}
+
+function factsOf(summary: ExpertiseSummary, file: string, shard: string, bytes: number): RepositoryFacts {
   const terms = new Set<string>();
   for (const row of summary.paths) for (const term of pathTerms(row[0])) terms.add(term);
   for (const term of pathTerms(summary.repository.name)) terms.add(term);
@@ -131,7 +153,7 @@ function factsOf(summary: ExpertiseSummary, shard: string, bytes: number): Repos
   };
   if (summary.repository.remote) record.remote = summary.repository.remote;
   const communities = (summary.communities ?? []).map((c) => ({ id: c.id, name: c.name, globs: c.codeAreas }));
-  return { record, packages, communities, terms };
+  return { file, roots: summary.repository.roots, record, packages, communities, terms };
 }
 
 function uniqueShard(name: string, used: Map<string, string>): string {

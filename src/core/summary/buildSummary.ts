@@ -56,7 +56,7 @@ export function summaryTargets(index: HistoryIndexData): RankTarget[] {
 export interface BuildSummaryInput {
   index: HistoryIndexData;
   directory: OrgDirectory;
-  repository: { name: string; remote?: string };
+  repository: { name: string; remote?: string; roots?: string[] };
   identities: IdentityMode;
   packages: SummaryPackage[];
   communities?: SummaryCommunity[];
@@ -176,7 +176,12 @@ export function buildSummary(input: BuildSummaryInput): ExpertiseSummary {
   const summary: ExpertiseSummary = {
     kind: SUMMARY_KIND,
     formatVersion: SUMMARY_FORMAT_VERSION,
-    repository: { name: input.repository.name, ...(input.repository.remote ? { remote: input.repository.remote } : {}), head: index.head },
+    repository: {
+      name: input.repository.name,
+      ...(input.repository.remote ? { remote: input.repository.remote } : {}),
+      head: index.head,
+      ...(input.repository.roots?.length ? { roots: input.repository.roots } : {}),
+    },
     generatedAt: (input.generatedAt ?? new Date()).toISOString(),
     asOf,
     identities: input.identities,

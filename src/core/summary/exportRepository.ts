@@ -11,7 +11,7 @@ import { mergeDirectoryAliases, mergeInferredAliases } from '../engine/identityM
 import type { GitRunner } from '../git/gitRunner';
 import type { HistoryIndexData } from '../git/historyTypes';
 import type { HistoryIndexStore } from '../git/indexStore';
-import { isAncestor } from '../git/repository';
+import { isAncestor, rootCommits } from '../git/repository';
 import { tagged, type Logger } from '../logger';
 import { MANIFEST_FILES } from '../manifests/manifestParsers';
 import { listTree, readPublishedPackages } from '../manifests/readManifests';
@@ -32,6 +32,8 @@ export interface ExportOptions {
   git: GitRunner;
   /** Work tree or bare git directory. */
   root: string;
+  /** The repository's name in the hub instead of the remote's `owner/name` or the folder's name. */
+  name?: string;
   /** Where history indexes persist between runs (CI: a cached folder); without it every export is cold. */
   store?: HistoryIndexStore;
   logger: Logger;
@@ -62,7 +64,8 @@ export interface ExportResult {
 export async function exportRepository(options: ExportOptions): Promise<ExportResult> {
   const logger = tagged(options.logger, 'export');
   const { git, root, signal } = options;
-  const identity = await repositoryIdentity(git, root, signal);
+  const found = await repositoryIdentity(git, root, signal);
+  const identity: RepositoryIdentity = options.name ? { ...found, name: options.name } : found;
   let previous = typeof options.previous === 'function' ? await options.previous(identity.name) : options.previous;
   if (previous && !sameRepositoryName(previous.repository.name, identity.name)) {
     logger.warn(`the previous summary is of ${previous.repository.name}, not ${identity.name}: ignored`);
@@ -89,7 +92,9 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
   const rankings = targets.length >= PARALLEL_MIN_PATHS || (options.workers ?? 0) > 1
     ? await rankPathsInParallel(index, targets, summaryModel(summaryAsOf(index)), limit, workers, logger)
     : undefined;
-  const summary = buildSummary({ index, directory, repository: identity, identities, packages, communities, limit, rankings });
+  // A shallow clone's roots are only where it was cut: they would tell one repository from itself.
+  const roots = rawIndex.shallow ? undefined : await rootCommits(git, root, rawIndex.head, signal);
+  const summary = buildSummary({ index, directory, repository: { ...identity, roots }, identities, packages, communities, limit, rankings });
   const mode = !previous ? 'full' : previous.repository.head === rawIndex.head ? 'unchanged' : indexUpdate === 'incremental' || indexUpdate === 'unchanged' || indexUpdate === 'loaded' ? 'incremental' : 'full';
   logger.info(`${identity.name} at ${rawIndex.head.slice(0, 10)}: ${summary.paths.length} paths, ${summary.people.length} people, ${packages.length} packages (${mode}, history index ${indexUpdate ?? 'built'})`);
   return { summary, mode, indexUpdate, packagesReused: Boolean(reusable), directory, threads: rankings ? workers : 1 };

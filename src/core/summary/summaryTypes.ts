@@ -74,6 +74,12 @@ export interface ExpertiseSummary {
     /** Web URL of the remote, credentials dropped. */
     remote?: string;
     head: string;
+    /**
+     * The root commits of the head's history, sorted; absent for a shallow clone, whose roots are
+     * only where the clone was cut. Two summaries of one name with no root in common are two
+     * repositories.
+     */
+    roots?: string[];
   };
   /** When the file was written; the only field that differs between two exports of the same head. */
   generatedAt: string;

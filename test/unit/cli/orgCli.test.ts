@@ -59,7 +59,15 @@ describe('constellation export / hub / who-knows (CLI)', function () {
     const again = run(['export', '--repo', http.root, '--previous', hub, '--out', path.join(work, 'http2.json'), '--json'], work, cache);
     assert.strictEqual(again.code, ExitCode.ok, again.stderr);
     assert.strictEqual(JSON.parse(again.stdout).mode, 'incremental', 'the shard in the hub is the previous summary');
-    assert.strictEqual(run(['hub', 'merge', hub, path.join(work, 'http2.json'), '--out', hub], work, cache).code, ExitCode.ok);
+    const remerged = run(['hub', 'merge', hub, path.join(work, 'http2.json'), '--out', hub], work, cache);
+    assert.strictEqual(remerged.code, ExitCode.ok, remerged.stderr);
+    assert.match(remerged.stdout, /merged 2 repositories/);
+    assert.match(remerged.stdout, /acme\/http: .*http2\.json replaces the older .*acme__http\.json/);
+    assert.doesNotMatch(remerged.stdout, /skipped/, 'the hub folder given as input is read for its shards only');
+
+    const named = run(['export', '--repo', shop.root, '--name', 'acme/shop-eu', '--out', path.join(work, 'shop-eu.json'), '--json'], work, cache);
+    assert.strictEqual(named.code, ExitCode.ok, named.stderr);
+    assert.strictEqual(JSON.parse(named.stdout).repository, 'acme/shop-eu');
 
     const answer = run(['who-knows', '@acme/http', '--hub', hub, '--json'], work, cache);
     assert.strictEqual(answer.code, ExitCode.ok, answer.stderr);
@@ -89,6 +97,8 @@ describe('constellation export / hub / who-knows (CLI)', function () {
       [['export', '--repo', http.root], ExitCode.usage, /needs --out/],
       [['export', '--repo', http.root, '--out', path.join(work, 'x.json'), '--identities', 'everything'], ExitCode.usage, /--identities takes/],
       [['export', '--repo', work, '--out', path.join(work, 'x.json')], ExitCode.notARepository, /not a git repository/],
+      [['export', '--repo', http.root, '--out', path.join(work, 'x.json'), '--name', '../up'], ExitCode.usage, /--name takes a repository name/],
+      [['export', '--repo', http.root, '--out', path.join(work, 'x.json'), '--name', 'two words'], ExitCode.usage, /--name takes a repository name/],
       [['hub', 'merge', '--out', path.join(work, 'h')], ExitCode.usage, /needs summary files/],
       [['hub', 'merge', path.join(work, 'nope.json'), '--out', path.join(work, 'h')], ExitCode.usage, /no such file/],
       [['who-knows', 'x', '--hub', path.join(work, 'nothing')], ExitCode.failed, /no hub index/],
