@@ -96,9 +96,10 @@ export async function mergeSummaries(files: readonly string[], outDir: string, l
       byName.set(key, facts);
     }
     const repositories = [...byName.values()].sort((a, b) => (a.record.name.toLowerCase() < b.record.name.toLowerCase() ? -1 : 1));
-    const packages: HubPackages = {};
-    const communities: HubCommunities = {};
-    const buckets: HubTerms[] = Array.from({ length: TERM_BUCKETS }, () => ({}));
+    // Keys come from paths and ids (`constructor.ts`, `__proto__`): no prototype to collide with.
+    const packages: HubPackages = Object.create(null);
+    const communities: HubCommunities = Object.create(null);
+    const buckets: HubTerms[] = Array.from({ length: TERM_BUCKETS }, () => Object.create(null));
     repositories.forEach((repo, number) => {
       for (const [pkgKey, folder] of repo.packages) (packages[pkgKey] ??= []).push([number, folder]);
       for (const c of repo.communities) {
