@@ -15,6 +15,7 @@ export const HUB_FORMAT_VERSION = 1;
 export const HUB_MANIFEST = 'hub.json';
 export const HUB_PACKAGES = 'packages.json';
 export const HUB_COMMUNITIES = 'communities.json';
+export const HUB_PEOPLE = 'people.json';
 export const TERM_BUCKETS = 64;
 
 export interface HubRepository {
