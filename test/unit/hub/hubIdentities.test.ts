@@ -170,6 +170,40 @@ describe('hub merge joins one person across repositories', function () {
     assert.strictEqual(activity.people.filter((p) => p.name === 'Jake Moreau').length, 2);
   });
 
+  it('joins hashed people by equal keys only, and keeps answering', async () => {
+    const hashedFiles: string[] = [];
+    for (const name of ['cli', 'docs']) {
+      const { summary } = await exportRepository({ git, root: (repos.get(name) as TestRepo).root, logger: silentLogger, identities: 'hashed' });
+      hashedFiles.push(path.join(work, `${name}-hashed.json`));
+      await writeSummaryFile(hashedFiles[hashedFiles.length - 1], summary);
+    }
+    const hashedHub = path.join(work, 'hashed-index');
+    await mergeSummaries(hashedFiles, hashedHub, silentLogger);
+    assert.deepStrictEqual(JSON.parse(readFileSync(path.join(hashedHub, HUB_PEOPLE), 'utf8')), {});
+    const hub = await HubIndex.open(new FolderHubSource(hashedHub));
+    const cli = await whoKnows(hub, { kind: 'text', text: 'main.ts' }, { now: NOW });
+    const docs = await whoKnows(hub, { kind: 'text', text: 'guide.md' }, { now: NOW });
+    assert.strictEqual(cli.experts.length, 1);
+    assert.strictEqual(docs.experts.length, 1);
+    assert.match(cli.experts[0].key, /^h:/);
+    assert.strictEqual(cli.experts[0].login, undefined);
+    // cli's identity for her is her work address, docs' her no-reply one: different hashes, as hashed mode means.
+    assert.notStrictEqual(cli.experts[0].key, docs.experts[0].key);
+  });
+
+  it('joins a summary written before logins were carried, by the login in her no-reply address', async () => {
+    const older = JSON.parse(readFileSync(path.join(work, 'http.json'), 'utf8')) as { people: SummaryPerson[] };
+    older.people.forEach((p) => delete p.login);
+    const olderFile = path.join(work, 'http-older.json');
+    writeFileSync(olderFile, JSON.stringify(older));
+    const olderHub = path.join(work, 'older-summary-index');
+    await mergeSummaries([olderFile, files[1]], olderHub, silentLogger);
+    const hub = await HubIndex.open(new FolderHubSource(olderHub));
+    const answer = await whoKnows(hub, { kind: 'text', text: 'retry' }, { now: NOW });
+    const chens = answer.experts.filter((e) => e.name === 'Sylvia Chen');
+    assert.deepStrictEqual(chens.map((e) => [e.key, e.login, e.repositories.length]), [['@sylviac', 'sylviac', 2]]);
+  });
+
   it('opens an index written without the people file, joining nobody', async () => {
     const older = path.join(work, 'older-index');
     cpSync(hubDir, older, { recursive: true });
