@@ -96,7 +96,7 @@ export async function hubAreaActivity(hub: HubIndex, areas: readonly CodeAreaSpe
         for (const [personIndex, , personChanges, lastChange, flags] of experts) {
           const person = shard.summary.people[personIndex];
           if (!person) continue;
-          const key = mergeKey(person, context.directory);
+          const key = mergeKey(person, context.directory, hub.joins);
           let entry = people.get(key);
           if (!entry) {
             const described = describePerson(key, person, context.directory);

@@ -7,6 +7,7 @@
  *   packages.json               `ecosystem:name` (and `module:name` for Python/Rust) → [[repo, path]]
  *   communities.json            community id → { name, areas: [[repo, glob]] }
  *   terms/NN.json               path term → repos; NN = termBucket(term) of TERM_BUCKETS
+ *   people.json                 summary person key → the key of the person joined across repositories
  *   shards/<repo>.json          the repository's expertise summary
  */
 
@@ -15,6 +16,7 @@ export const HUB_FORMAT_VERSION = 1;
 export const HUB_MANIFEST = 'hub.json';
 export const HUB_PACKAGES = 'packages.json';
 export const HUB_COMMUNITIES = 'communities.json';
+export const HUB_PEOPLE = 'people.json';
 export const TERM_BUCKETS = 64;
 
 export interface HubRepository {
@@ -50,6 +52,13 @@ export interface HubCommunity {
   areas: Array<[number, string]>;
 }
 export type HubCommunities = Record<string, HubCommunity>;
+
+/**
+ * Summary person key → the key of the person it is joined with across repositories (`@login`, or
+ * an email), only for the keys a join changes (see hubJoins.ts). An index without the file (written
+ * before it existed) joins nobody; readers that predate it ignore it, so the format stays 1.
+ */
+export type HubPeople = Record<string, string>;
 
 /** Path term → repository numbers, ascending. */
 export type HubTerms = Record<string, number[]>;

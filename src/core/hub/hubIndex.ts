@@ -12,12 +12,14 @@ import {
   HUB_KIND,
   HUB_MANIFEST,
   HUB_PACKAGES,
+  HUB_PEOPLE,
   pathTerms,
   termBucket,
   termFile,
   type HubCommunities,
   type HubManifest,
   type HubPackages,
+  type HubPeople,
   type HubRepository,
   type HubTerms,
 } from './hubFormat';
@@ -44,6 +46,8 @@ export class HubIndex {
     readonly manifest: HubManifest,
     readonly packages: HubPackages,
     readonly communities: HubCommunities,
+    /** Summary person key → the key of the person joined across repositories (people.json). */
+    readonly joins: ReadonlyMap<string, string>,
     maxShards: number,
   ) {
     this.shards = new LRUCache({ max: maxShards });
@@ -58,7 +62,8 @@ export class HubIndex {
     if (!Array.isArray(manifest.repositories)) throw new HubIndexError(`${source.name}: ${HUB_MANIFEST} lists no repositories`);
     const packages = parse<HubPackages>(await source.read(HUB_PACKAGES), source, HUB_PACKAGES) ?? {};
     const communities = parse<HubCommunities>(await source.read(HUB_COMMUNITIES), source, HUB_COMMUNITIES) ?? {};
-    return new HubIndex(source, manifest, packages, communities, options.maxShards ?? 256);
+    const joins = peopleJoins(parse<unknown>(await source.read(HUB_PEOPLE), source, HUB_PEOPLE), source);
+    return new HubIndex(source, manifest, packages, communities, joins, options.maxShards ?? 256);
   }
 
   get sourceName(): string {
@@ -123,6 +128,18 @@ export class HubIndex {
     this.shards.set(number, loaded);
     return loaded;
   }
+}
+
+/** An index written before people.json existed joins nobody. */
+function peopleJoins(data: unknown, source: HubSource): Map<string, string> {
+  if (data === undefined) return new Map();
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new HubIndexError(`${source.name}/${HUB_PEOPLE}: not a table of keys`);
+  const joins = new Map<string, string>();
+  for (const [key, joined] of Object.entries(data as HubPeople)) {
+    if (typeof joined !== 'string' || !joined) throw new HubIndexError(`${source.name}/${HUB_PEOPLE}: ${key} maps to ${joined === '' ? 'an empty key' : `a ${typeof joined}`}, not a key`);
+    joins.set(key, joined);
+  }
+  return joins;
 }
 
 function parse<T>(text: string | undefined, source: HubSource, file: string): T | undefined {

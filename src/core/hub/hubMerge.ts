@@ -16,6 +16,7 @@ import {
   HUB_KIND,
   HUB_MANIFEST,
   HUB_PACKAGES,
+  HUB_PEOPLE,
   TERM_BUCKETS,
   packageKeys,
   pathTerms,
@@ -28,6 +29,7 @@ import {
   type HubRepository,
   type HubTerms,
 } from './hubFormat';
+import { joinPeople, personFacts, type PersonFacts } from './hubJoins';
 
 interface RepositoryFacts {
   /** The summary file it was read from. */
@@ -37,6 +39,7 @@ interface RepositoryFacts {
   packages: Array<[string, string]>;
   communities: Array<{ id: string; name: string; globs: string[] }>;
   terms: Set<string>;
+  people: PersonFacts[];
 }
 
 export interface MergeResult {
@@ -115,6 +118,7 @@ export async function mergeSummaries(files: readonly string[], outDir: string, l
     };
     await write(HUB_PACKAGES, sortKeys(packages));
     await write(HUB_COMMUNITIES, sortKeys(communities));
+    await write(HUB_PEOPLE, sortKeys(joinPeople(repositories.map((r) => r.people))));
     for (let b = 0; b < TERM_BUCKETS; b++) await write(termFile(b), sortKeys(buckets[b]));
     const manifest: HubManifest = { kind: HUB_KIND, formatVersion: HUB_FORMAT_VERSION, generatedAt: now.toISOString(), termBuckets: TERM_BUCKETS, repositories: repositories.map((r) => r.record) };
     await write(HUB_MANIFEST, manifest);
@@ -154,7 +158,8 @@ function factsOf(summary: ExpertiseSummary, file: string, shard: string, bytes: 
   };
   if (summary.repository.remote) record.remote = summary.repository.remote;
   const communities = (summary.communities ?? []).map((c) => ({ id: c.id, name: c.name, globs: c.codeAreas }));
-  return { file, roots: summary.repository.roots, record, packages, communities, terms };
+  const people = summary.people.map(personFacts).filter((p): p is PersonFacts => p !== undefined);
+  return { file, roots: summary.repository.roots, record, packages, communities, terms, people };
 }
 
 function uniqueShard(name: string, used: Map<string, string>): string {

@@ -4,7 +4,7 @@ import type { Placement } from '../directory/types';
 import type { SummaryPerson } from '../summary/summaryTypes';
 
 export interface HubPerson {
-  /** Merges one person across repositories: `@login`, else the email, else the summary's hash. */
+  /** Merges one person across repositories: `@login`, else the email, else the summary's hash (see mergeKey). */
   key: string;
   name: string;
   email?: string;
@@ -13,10 +13,16 @@ export interface HubPerson {
   lastActive: number;
 }
 
-/** One person across repositories: the GitHub login wins (two emails, one login → one person). */
-export function mergeKey(person: SummaryPerson, directory: OrgDirectory | undefined): string {
+/**
+ * One person across repositories: the GitHub login wins (two emails, one login → one person);
+ * then the reader's directory, when it lists the email; then the hub's joins (people.json).
+ */
+export function mergeKey(person: SummaryPerson, directory: OrgDirectory | undefined, joins?: ReadonlyMap<string, string>): string {
   const login = person.login ?? (person.email && directory ? directory.placementOf({ email: person.email }).github : undefined);
   if (login) return `@${login.toLowerCase()}`;
+  const listed = person.email !== undefined && directory?.personByEmail(person.email) !== undefined;
+  const joined = listed ? undefined : joins?.get(person.key);
+  if (joined) return joined;
   if (person.email) return directory ? directory.canonicalEmail(person.email) : person.email;
   return person.key;
 }
@@ -26,9 +32,11 @@ export function describePerson(key: string, person: SummaryPerson, directory: Or
   if (person.team) fromSummary.team = { id: person.team.id, name: person.team.name, ...(person.businessUnit ? { businessUnit: person.businessUnit.id } : {}) };
   if (person.businessUnit) fromSummary.businessUnit = { id: person.businessUnit.id, name: person.businessUnit.name, company: person.businessUnit.company ?? person.company?.id ?? '' };
   if (person.company) fromSummary.company = { id: person.company.id, name: person.company.name, domains: [] };
+  // Joined by login (people.json), a person whose summary had none still has it.
+  const login = person.login ?? (key.startsWith('@') ? key.slice(1) : undefined);
   let placement = fromSummary;
-  if (directory && (person.email || person.login)) {
-    const known = directory.placementOf({ email: person.email ?? '', github: person.login });
+  if (directory && (person.email || login)) {
+    const known = directory.placementOf({ email: person.email ?? '', github: login });
     // The reader's directory knows where someone sits now; the summary, where they sat at export.
     if (known.team || known.company) placement = { ...fromSummary, ...known };
     else if (known.name) placement = { ...fromSummary, name: known.name };
@@ -36,8 +44,8 @@ export function describePerson(key: string, person: SummaryPerson, directory: Or
   const name = placement.name ?? person.name ?? person.login ?? person.email ?? `someone (${person.key.slice(0, 10)})`;
   const described: HubPerson = { key, name, placement, lastActive: person.lastActive };
   if (person.email) described.email = person.email;
-  const login = person.login ?? placement.github;
-  if (login) described.login = login;
+  const shownLogin = login ?? placement.github;
+  if (shownLogin) described.login = shownLogin;
   return described;
 }
 

@@ -77,7 +77,7 @@ export async function whoKnows(hub: HubIndex, query: WhoKnowsQuery, context: Who
     matched.push(`${shard.repository.name}:${path}`);
     for (const [personIndex, score, changes, lastChange, flags] of experts) {
       const person = shard.summary.people[personIndex];
-      const key = mergeKey(person, context.directory);
+      const key = mergeKey(person, context.directory, hub.joins);
       let acc = byKey.get(key);
       if (!acc) {
         acc = { expert: { ...describePerson(key, person, context.directory), repositories: [] }, score: 0 };

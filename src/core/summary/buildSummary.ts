@@ -66,6 +66,8 @@ export interface BuildSummaryInput {
   generatedAt?: Date;
   /** Rows of `rankPaths(index, summaryTargets(index), …)` computed elsewhere (worker threads). */
   rankings?: RankedRow[];
+  /** Logins known from no-reply addresses folded into an identity (see foldedNoreplyLogins); the directory's `github:` wins. */
+  logins?: ReadonlyMap<string, string>;
 }
 
 interface PathFacts { changes: number; lastActivity: number; creators: Map<string, number> }
@@ -127,7 +129,12 @@ export function buildSummary(input: BuildSummaryInput): ExpertiseSummary {
   const placements = new Map<string, Placement>();
   const placementOf = (email: string, name?: string): Placement => {
     let p = placements.get(email);
-    if (!p) placements.set(email, (p = directory.placementOf({ email, name })));
+    if (!p) {
+      p = directory.placementOf({ email, name });
+      const login = input.logins?.get(email);
+      if (p.github === undefined && login !== undefined) p = { ...p, github: login };
+      placements.set(email, p);
+    }
     return p;
   };
   const used = new Set<string>();

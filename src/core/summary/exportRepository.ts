@@ -18,7 +18,7 @@ import { listTree, readPublishedPackages } from '../manifests/readManifests';
 import { repositoryIdentity, sameRepositoryName, type RepositoryIdentity } from '../repositories/repositoryName';
 import { buildSummary, DEFAULT_SUMMARY_LIMIT, summaryAsOf, summaryModel, summaryTargets } from './buildSummary';
 import { defaultRankWorkers, PARALLEL_MIN_PATHS, rankPathsInParallel } from './parallelRanking';
-import { stricterMode } from './identities';
+import { foldedNoreplyLogins, stricterMode } from './identities';
 import type { ExpertiseSummary, IdentityMode, SummaryCommunity, SummaryPackage } from './summaryTypes';
 
 /**
@@ -78,7 +78,9 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
   const { directory, diagnostics } = await loadDirectory(root, { logger: options.logger, ...options.directory });
   diagnostics.forEach((d) => logger.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`));
   // One person, one identity, as the editor ranks: inferred aliases, then the directory's.
-  const index = mergeDirectoryAliases(mergeInferredAliases(rawIndex).index, directory);
+  const inferred = mergeInferredAliases(rawIndex);
+  const index = mergeDirectoryAliases(inferred.index, directory);
+  const logins = foldedNoreplyLogins(inferred.aliases, (email) => rawIndex.people.get(email)?.commits ?? 0, (email) => directory.canonicalEmail(email));
   const identities = stricterMode(options.identities ?? 'full', directory.exportIdentities());
   if (options.identities && identities !== options.identities) logger.info(`the directory allows identities "${identities}" only (asked: "${options.identities}")`);
 
@@ -94,7 +96,7 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
     : undefined;
   // A shallow clone's roots are only where it was cut: they would tell one repository from itself.
   const roots = rawIndex.shallow ? undefined : await rootCommits(git, root, rawIndex.head, signal);
-  const summary = buildSummary({ index, directory, repository: { ...identity, roots }, identities, packages, communities, limit, rankings });
+  const summary = buildSummary({ index, directory, repository: { ...identity, roots }, identities, packages, communities, limit, rankings, logins });
   const mode = !previous ? 'full' : previous.repository.head === rawIndex.head ? 'unchanged' : indexUpdate === 'incremental' || indexUpdate === 'unchanged' || indexUpdate === 'loaded' ? 'incremental' : 'full';
   logger.info(`${identity.name} at ${rawIndex.head.slice(0, 10)}: ${summary.paths.length} paths, ${summary.people.length} people, ${packages.length} packages (${mode}, history index ${indexUpdate ?? 'built'})`);
   return { summary, mode, indexUpdate, packagesReused: Boolean(reusable), directory, threads: rankings ? workers : 1 };

@@ -1,7 +1,7 @@
 /** Who a summary may name, and how: the directory sets the most it allows, an export may show less. */
 import { createHash } from 'crypto';
 import type { Placement } from '../directory/types';
-import { normalizeEmail, normalizeLogin } from '../directory/identity';
+import { githubLoginFromNoreply, normalizeEmail, normalizeLogin } from '../directory/identity';
 import { IDENTITY_MODES, type IdentityMode, type SummaryPerson } from './summaryTypes';
 
 /** The stricter of two modes (`hashed` is the strictest). */
@@ -31,6 +31,25 @@ export function keysOf(identity: { email?: string; login?: string }): string[] {
   if (identity.email) keys.push(normalizeEmail(identity.email), hashedKey(identity.email));
   if (identity.login) keys.push(loginKey(identity.login));
   return keys;
+}
+
+/**
+ * The GitHub login each identity is known by from a no-reply address folded into it (identity
+ * alias → representative, then `canonical` of the representative): the one with the most
+ * commits, when several are. The representative's own no-reply address is read directly by the
+ * directory's placement, so only folded ones need this.
+ */
+export function foldedNoreplyLogins(aliases: ReadonlyMap<string, string>, commitsOf: (email: string) => number, canonical: (email: string) => string = (e) => e): Map<string, string> {
+  const best = new Map<string, { login: string; commits: number }>();
+  for (const [alias, representative] of aliases) {
+    const login = githubLoginFromNoreply(alias);
+    if (login === undefined) continue;
+    const identity = canonical(representative);
+    const commits = commitsOf(alias);
+    const known = best.get(identity);
+    if (!known || commits > known.commits || (commits === known.commits && login < known.login)) best.set(identity, { login, commits });
+  }
+  return new Map([...best].map(([identity, { login }]) => [identity, login]));
 }
 
 /** The person as the mode allows: names and emails only in `full`, logins in `full` and `login`. */
