@@ -14,6 +14,12 @@ export interface AliasRules {
    * and the org directory says who is who.
    */
   sameFullName?: boolean;
+  /**
+   * Join a no-reply address to an ordinary one by a shared name only when the name is a full name
+   * (two words or more). For pools as large as an organisation's, where a unique "Alex" on each
+   * side is still two people.
+   */
+  fullNamesOnly?: boolean;
 }
 
 /** Names that say nothing about who committed. */
@@ -118,12 +124,16 @@ export function inferAliases(identities: Iterable<KnownIdentity>, rules: AliasRu
     for (const spelling of domainSpellings(identity.email)) addTo(ordinaryByDomain, spelling, identity.email);
   }
   for (const n of noreply) {
+    const fullName = n.name !== undefined && n.name.includes(' ');
+    // A no-reply identity under a full name would have matched by it: the domain is someone else's
+    // (`Amadeus Demarzi` is not the one committer at amadeus.com).
+    const domainMay = !fullName && compact(n.login).length >= MIN_DOMAIN_LOGIN;
     // Strongest first; each rule counts only when it points at exactly one address.
     const matches = [
-      n.name ? ordinaryByName.get(n.name) : undefined,
+      n.name && (fullName || !rules.fullNamesOnly) ? ordinaryByName.get(n.name) : undefined,
       ordinaryByLocal.get(n.login),
       ordinaryByName.get(n.login),
-      compact(n.login).length >= MIN_DOMAIN_LOGIN ? ordinaryByDomain.get(compact(n.login)) : undefined,
+      domainMay ? ordinaryByDomain.get(compact(n.login)) : undefined,
     ];
     const match = matches.find((emails) => emails?.length === 1)?.[0];
     if (match) groups.union(match, n.email);

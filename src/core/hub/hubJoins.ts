@@ -107,7 +107,7 @@ export function joinPeople(summaries: Iterable<readonly PersonFacts[]>): HubPeop
   }
   // Full-mode keys are the emails, so the aliases inferred over emails are aliases of keys.
   const identities = [...nodes].filter(([key, node]) => node.email === key).map(([key, node]) => ({ email: key, name: most(node.names) ?? '', commits: node.commits }));
-  for (const [alias, representative] of inferAliases(identities)) groups.union(alias, representative);
+  for (const [alias, representative] of inferAliases(identities, { fullNamesOnly: true })) groups.union(alias, representative);
 
   const members = new Map<string, string[]>();
   for (const key of nodes.keys()) {

@@ -52,6 +52,27 @@ describe('identity aliases', () => {
     assert.deepStrictEqual([...aliases], [], 'two addresses at bigcorp.com; abc is too short to mean one person');
   });
 
+  it('does not give a company domain to a no-reply identity with a full name of its own', () => {
+    // Seen on a hub of real histories: the `amadeus` account is Amadeus Demarzi, not the one committer at amadeus.com.
+    const aliases = inferAliases([
+      { email: 'david-emmanuel.divernois@amadeus.com', name: 'divdavem', commits: 1 },
+      { email: 'amadeus@users.noreply.github.com', name: 'Amadeus Demarzi', commits: 1 },
+    ]);
+    assert.deepStrictEqual([...aliases], []);
+  });
+
+  it('with fullNamesOnly, joins by a shared name only when it is a full name', () => {
+    const identities = [
+      { email: 'me@almadoro.dev', name: 'Alex', commits: 1 },
+      { email: '2273103+skellla@users.noreply.github.com', name: 'Alex', commits: 3 },
+      { email: 'sylvia@acme.example', name: 'Sylvia Chen', commits: 4 },
+      { email: '1234+sylviac@users.noreply.github.com', name: 'Sylvia Chen', commits: 2 },
+    ];
+    assert.strictEqual(inferAliases(identities).get('me@almadoro.dev'), '2273103+skellla@users.noreply.github.com', 'one repository: a unique first name is taken');
+    const organisation = inferAliases(identities, { fullNamesOnly: true });
+    assert.deepStrictEqual([...organisation], [['1234+sylviac@users.noreply.github.com', 'sylvia@acme.example']]);
+  });
+
   it('leaves ambiguous and generic names alone', () => {
     const aliases = inferAliases([
       { email: 'a@one.test', name: 'Sam Lee', commits: 3 },
