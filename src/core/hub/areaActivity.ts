@@ -11,7 +11,7 @@ import type { Relationship } from '../directory/types';
 import { sameRepositoryName } from '../repositories/repositoryName';
 import { pathTerms } from './hubFormat';
 import type { HubIndex } from './hubIndex';
-import { describePerson, mergeKey, placementOfYou, type HubPerson } from './hubPeople';
+import { describePerson, fullerName, mergeKey, placementOfYou, type HubPerson } from './hubPeople';
 import { literalPrefix, type CodeAreaSpec } from './hubTargets';
 
 export interface HubAreaPerson extends HubPerson {
@@ -102,6 +102,8 @@ export async function hubAreaActivity(hub: HubIndex, areas: readonly CodeAreaSpe
             const described = describePerson(key, person, context.directory);
             entry = { ...described, relationship: you ? relationship(you, described.placement) : 'unknown', changes: 0, lastChange: 0, files: 0, filesCreated: 0, former: false, repositories: [] };
             people.set(key, entry);
+          } else {
+            entry.name = fullerName(entry, person);
           }
           entry.changes += personChanges;
           entry.lastChange = Math.max(entry.lastChange, lastChange);

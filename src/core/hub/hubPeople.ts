@@ -49,6 +49,17 @@ export function describePerson(key: string, person: SummaryPerson, directory: Or
   return described;
 }
 
+/**
+ * The name to show for a person seen again in another repository: a full name over a handle
+ * (`uzlopak` in one history, `Aras Abbasi` in another), whichever repository came first. A name
+ * the reader's directory gave stays.
+ */
+export function fullerName(shown: HubPerson, person: SummaryPerson): string {
+  const candidate = person.name?.trim();
+  if (shown.placement.name || !candidate || shown.name.includes(' ') || !candidate.includes(' ')) return shown.name;
+  return candidate;
+}
+
 /** Where you sit, for relationships; undefined without a directory or an identity. */
 export function placementOfYou(you: { email?: string; login?: string } | undefined, directory: OrgDirectory | undefined): Placement | undefined {
   return you && (you.email || you.login) && directory ? directory.placementOf({ email: you.email ?? '', github: you.login }) : undefined;

@@ -8,7 +8,7 @@ import { relationship } from '../directory/relationship';
 import type { Placement, Relationship } from '../directory/types';
 import { humaniseAge } from '../experts';
 import type { HubIndex } from './hubIndex';
-import { describePerson, mergeKey, placementOfYou } from './hubPeople';
+import { describePerson, fullerName, mergeKey, placementOfYou } from './hubPeople';
 import { resolveTargets, type WhoKnowsQuery } from './hubTargets';
 
 export type { WhoKnowsQuery, CodeAreaSpec } from './hubTargets';
@@ -82,6 +82,8 @@ export async function whoKnows(hub: HubIndex, query: WhoKnowsQuery, context: Who
       if (!acc) {
         acc = { expert: { ...describePerson(key, person, context.directory), repositories: [] }, score: 0 };
         byKey.set(key, acc);
+      } else {
+        acc.expert.name = fullerName(acc.expert, person);
       }
       acc.score += score / 1000;
       acc.expert.lastActive = Math.max(acc.expert.lastActive, person.lastActive);

@@ -221,4 +221,23 @@ describe('hub merge joins one person across repositories', function () {
       await assert.rejects(HubIndex.open(new FolderHubSource(broken)), cause);
     }
   });
+
+  it('shows the full name one repository has for a person another knows by a handle, and areas count them once', async () => {
+    // api (first in the hub) knows Aras by his handle, web by his name: one email, one login.
+    const handle = { name: 'uzlo', email: 'aras@mail.example' };
+    repository('api', [
+      [handle, 'src/retry/pool.ts', '2026-01-10T10:00:00Z'],
+      [handle, 'src/retry/pool.ts', '2026-01-11T10:00:00Z'],
+      [{ name: 'uzlo', email: '5+uzlo@users.noreply.github.com' }, 'src/retry/pool.ts', '2026-01-12T10:00:00Z'],
+    ]);
+    repository('web', [[{ name: 'Aras Abbasi', email: 'aras@mail.example' }, 'src/retry/view.ts', '2026-01-13T10:00:00Z']]);
+    const namesHub = path.join(work, 'names-index');
+    await mergeSummaries([await summaryFile('api'), await summaryFile('web')], namesHub, silentLogger);
+    const hub = await HubIndex.open(new FolderHubSource(namesHub));
+    assert.deepStrictEqual(hub.manifest.repositories.map((r) => r.name), ['acme/api', 'acme/web']);
+    const answer = await whoKnows(hub, { kind: 'text', text: 'retry' }, { now: NOW });
+    assert.deepStrictEqual(answer.experts.map((e) => [e.name, e.key, e.repositories.length]), [['Aras Abbasi', '@uzlo', 2]]);
+    const areas = await hubAreaActivity(hub, [{ glob: 'src/retry/**' }], { now: NOW });
+    assert.deepStrictEqual(areas.people.map((p) => [p.name, p.key]), [['Aras Abbasi', '@uzlo']]);
+  });
 });
