@@ -106,7 +106,7 @@ export function hubWorkflow(partial: Partial<HubWorkflowOptions> = {}): string {
               'for repo in $CHUNK; do',
               '  dir="repos/${repo//\\//__}.git"',
               '  if git -c "http.extraheader=AUTHORIZATION: basic $auth" clone --quiet --bare "$GITHUB_SERVER_URL/$repo.git" "$dir"; then',
-              `    constellation export --repo "$dir" --directory hub/${o.directoryPath} --previous hub/${o.indexPath} --out "summaries/\${repo//\\//__}.json" || echo "::warning::export of $repo failed"`,
+              `    constellation export --repo "$dir" --name "$repo" --directory hub/${o.directoryPath} --previous hub/${o.indexPath} --out "summaries/\${repo//\\//__}.json" || echo "::warning::export of $repo failed"`,
               '  else',
               '    echo "::warning::cannot clone $repo"',
               '  fi',

@@ -25,7 +25,7 @@ describe('hub workflow (hub init)', function () {
     assert.ok(wf.on.workflow_dispatch);
     assert.strictEqual(wf.jobs.export.strategy.matrix.chunk, '${{ fromJSON(needs.plan.outputs.chunks) }}');
     const exportRun = wf.jobs.export.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-    assert.match(exportRun, /constellation export --repo "\$dir" --directory hub\/\.constellation\/directory\.yml --previous hub\/index/);
+    assert.match(exportRun, /constellation export --repo "\$dir" --name "\$repo" --directory hub\/\.constellation\/directory\.yml --previous hub\/index/);
     assert.ok(wf.jobs.export.steps.some((s: { uses?: string }) => s.uses === 'actions/cache/restore@v4'), 'history indexes survive between runs');
     assert.deepStrictEqual(wf.jobs.merge.needs, 'export');
     const mergeRun = wf.jobs.merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
