@@ -95,7 +95,8 @@ export async function exportRepository(options: ExportOptions): Promise<ExportRe
     ? await rankPathsInParallel(index, targets, summaryModel(summaryAsOf(index)), limit, workers, logger)
     : undefined;
   // A shallow clone's roots are only where it was cut: they would tell one repository from itself.
-  const roots = rawIndex.shallow ? undefined : await rootCommits(git, root, rawIndex.head, signal);
+  const sameHead = previous?.repository.head === rawIndex.head && previous.repository.roots !== undefined;
+  const roots = rawIndex.shallow ? undefined : sameHead ? previous?.repository.roots : await rootCommits(git, root, rawIndex.head, signal);
   const summary = buildSummary({ index, directory, repository: { ...identity, roots }, identities, packages, communities, limit, rankings, logins });
   const mode = !previous ? 'full' : previous.repository.head === rawIndex.head ? 'unchanged' : indexUpdate === 'incremental' || indexUpdate === 'unchanged' || indexUpdate === 'loaded' ? 'incremental' : 'full';
   logger.info(`${identity.name} at ${rawIndex.head.slice(0, 10)}: ${summary.paths.length} paths, ${summary.people.length} people, ${packages.length} packages (${mode}, history index ${indexUpdate ?? 'built'})`);
